@@ -1,0 +1,481 @@
+"""Load a deck (a folder or a single file) into the model, checking every rule.
+
+``load_deck`` either returns a ``Deck`` or raises ``DeckError`` listing every
+problem found, each as ``PATH:LINE:COLUMN: message``. It never raises anything
+else for any input, reads nothing outside the deck folder and fetches nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.core.errors import DeckError, Problem, quoted
+from briefing.core.fields import (
+    CARD,
+    DECK_FILE,
+    DECK_FOLDER,
+    FIGURE,
+    IMAGE,
+    QUOTE,
+    SOURCE,
+    FieldSet,
+)
+from briefing.core.model import Card, Deck, Figure, Image, Quote, Source
+from briefing.core.slugs import SLUG, slugify, suggestion
+from briefing.core.yaml_nodes import (
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    YamlFileError,
+    parse,
+    read_text,
+)
+
+DECK_FILE_NAME = "deck.yaml"
+CARD_SUFFIXES = (".yaml", ".yml")
+IMAGE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".svg": (b"<svg", b"<?xml"),
+}
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def load_deck(path: str | os.PathLike[str]) -> Deck:
+    """Load the deck at ``path`` (a folder with deck.yaml, or one YAML file)."""
+    shown = os.fspath(path)
+    try:
+        if os.path.isdir(shown):
+            return _FolderLoader(shown).load()
+        return _FileLoader(shown).load()
+    except DeckError:
+        raise
+    except (OSError, ValueError) as e:  # e.g. a path with a NUL, a vanished folder
+        raise DeckError([Problem(shown, 1, 1, f"cannot open deck: {e}")]) from None
+    except RecursionError:  # not expected: yaml_nodes bounds depth; a last guard
+        raise DeckError([Problem(shown, 1, 1, "deck is nested too deeply")]) from None
+
+
+@dataclass
+class _ReadCard:
+    """A card and the nodes that the deck-wide checks point at."""
+
+    card: Card
+    id_node: Node
+    source_refs: list[Scalar]  # every source id the card or its quotes name
+    reader: _Reader
+
+
+class _Reader:
+    """Turns one file's nodes into model values, collecting problems."""
+
+    def __init__(self, shown_as: str, folder: Path, problems: list[Problem]) -> None:
+        self.shown_as = shown_as
+        self.folder = folder  # resolved deck folder: images must stay inside it
+        self.problems = problems
+        self.source_refs: list[Scalar] = []  # of the card being read
+
+    def problem(self, node: Node, message: str) -> None:
+        self.problems.append(Problem(self.shown_as, node.line, node.column, message))
+
+    def mapping(self, node: Node, fields: FieldSet) -> dict[str, Node] | None:
+        """The mapping's values by key, after checking keys against ``fields``."""
+        if type(node) is not Mapping:
+            self.problem(node, f"{fields.what} must be a mapping of keys, not {_a(node)}")
+            return None
+        values: dict[str, Node] = {}
+        for key, value in node.pairs:
+            if key.text in fields.allowed:
+                values[key.text] = value
+                continue
+            hint = fields.misplaced.get(key.text) or _did_you_mean(key.text, fields.allowed)
+            self.problem(key, f"{quoted(key.text)} is not {fields.a_key}{hint}")
+        for name in fields.required:
+            value = values.get(name)
+            if value is None:
+                self.problem(node, f"{fields.what} has no {quoted(name)} (required)")
+            elif type(value) is Scalar and value.is_null:
+                self.problem(value, f"{quoted(name)} is empty (required)")
+                del values[name]
+        return values
+
+    def text(self, values: dict[str, Node], name: str) -> str:
+        node = values.get(name)
+        if node is None:
+            return ""
+        if type(node) is not Scalar:
+            self.problem(node, f"{quoted(name)} must be text, not {_a(node)}")
+            return ""
+        if node.is_null:
+            return ""
+        return node.text
+
+    def items(self, values: dict[str, Node], name: str) -> list[Node]:
+        node = values.get(name)
+        if node is None or (type(node) is Scalar and node.is_null):
+            return []
+        if type(node) is not Sequence:
+            self.problem(node, f"{quoted(name)} must be a list, not {_a(node)}")
+            return []
+        return node.items
+
+    def texts(self, values: dict[str, Node], name: str) -> list[Scalar]:
+        """A list of texts, e.g. tags or source ids; non-text items are reported."""
+        found = []
+        for item in self.items(values, name):
+            if type(item) is Scalar and not item.is_null:
+                found.append(item)
+            else:
+                self.problem(item, f"each item of {quoted(name)} must be text, not {_a(item)}")
+        return found
+
+    def date(self, values: dict[str, Node], name: str) -> str:
+        written = self.text(values, name)
+        match = _ISO_DATE.fullmatch(written)
+        if match and not _is_real_date(*(int(g) for g in match.groups())):
+            self.problem(values[name], f"{quoted(written)} is not a real date (write YYYY-MM-DD)")
+        return written
+
+    # -- deck metadata -------------------------------------------------------
+
+    def deck_metadata(self, values: dict[str, Node]) -> dict[str, object]:
+        sources = [s for item in self.items(values, "sources") if (s := self.source(item))]
+        seen: dict[str, Source] = {}
+        for source, item in zip(sources, self.items(values, "sources"), strict=False):
+            if source.id in seen:
+                self.problem(item, f"source id {quoted(source.id)} is declared twice")
+            seen[source.id] = source
+        return {
+            "title": self.text(values, "title"),
+            "subtitle": self.text(values, "subtitle"),
+            "date": self.date(values, "date"),
+            "author": self.text(values, "author"),
+            "marking": self.text(values, "marking"),
+            "sources": tuple(sources),
+        }
+
+    def source(self, node: Node) -> Source | None:
+        values = self.mapping(node, SOURCE)
+        if values is None:
+            return None
+        source_id = self.slug(values, "id")
+        fields = Source(
+            id=source_id,
+            title=self.text(values, "title"),
+            publisher=self.text(values, "publisher"),
+            date=self.date(values, "date"),
+            url=self.text(values, "url"),
+        )
+        return fields if source_id else None
+
+    def slug(self, values: dict[str, Node], name: str) -> str:
+        written = self.text(values, name)
+        if written and not SLUG.fullmatch(written):
+            self.problem(
+                values[name],
+                f"{quoted(written)} is not a valid id: use lower-case letters, digits and '-' "
+                f"(e.g. '{slugify(written) or 'my-id'}')",
+            )
+            return ""
+        return written
+
+    # -- cards ---------------------------------------------------------------
+
+    def card(self, node: Node, default_id: str) -> _ReadCard | None:
+        values = self.mapping(node, CARD)
+        if values is None:
+            return None
+        self.source_refs = []
+        title = self.text(values, "title")
+        card_id = self.slug(values, "id") if "id" in values else default_id or slugify(title)
+        source_nodes = self.texts(values, "sources")
+        card = Card(
+            id=card_id,
+            title=title,
+            headline=self.text(values, "headline"),
+            body=self.text(values, "body"),
+            figure=self.figure(values.get("figure")),
+            quotes=tuple(q for item in self.items(values, "quotes") if (q := self.quote(item))),
+            image=self.image(values.get("image")),
+            notes=self.text(values, "notes"),
+            tags=tuple(t.text for t in self.texts(values, "tags")),
+            sources=tuple(s.text for s in source_nodes),
+            file=self.shown_as,
+        )
+        refs = [*source_nodes, *self.source_refs]
+        return _ReadCard(card, values.get("id", node), refs, self)
+
+    def figure(self, node: Node | None) -> Figure | None:
+        if node is None or (type(node) is Scalar and node.is_null):
+            return None
+        values = self.mapping(node, FIGURE)
+        if values is None:
+            return None
+        return Figure(value=self.text(values, "value"), label=self.text(values, "label"))
+
+    def quote(self, node: Node) -> Quote | None:
+        values = self.mapping(node, QUOTE)
+        if values is None:
+            return None
+        source = values.get("source")
+        if type(source) is Scalar and not source.is_null:
+            self.source_refs.append(source)
+        return Quote(
+            text=self.text(values, "text"),
+            by=self.text(values, "by"),
+            source=self.text(values, "source"),
+        )
+
+    def image(self, node: Node | None) -> Image | None:
+        if node is None or (type(node) is Scalar and node.is_null):
+            return None
+        values = self.mapping(node, IMAGE)
+        if values is None or "path" not in values:
+            return None
+        written = self.text(values, "path")
+        resolved = self.image_file(values["path"], written) if written else None
+        return Image(path=resolved, alt=self.text(values, "alt")) if resolved else None
+
+    def image_file(self, node: Node, written: str) -> Path | None:
+        suffix = os.path.splitext(written)[1].lower()
+        if suffix not in IMAGE_SIGNATURES:
+            self.problem(node, f"image {quoted(written)} must be a PNG, JPEG or SVG file")
+            return None
+        if os.path.isabs(written) or written.startswith(("\\", "~")) or ":" in written:
+            self.problem(
+                node, f"image {quoted(written)} must be a path relative to the deck folder"
+            )
+            return None
+        resolved = (self.folder / written).resolve()
+        if not resolved.is_relative_to(self.folder):
+            self.problem(
+                node, f"image {quoted(written)} is outside the deck folder; it is not read"
+            )
+            return None
+        try:
+            with open(resolved, "rb") as f:
+                if os.fstat(f.fileno()).st_size > MAX_IMAGE_BYTES:
+                    self.problem(node, f"image {quoted(written)} is larger than 20 MB")
+                    return None
+                head = f.read(64).lstrip()
+        except FileNotFoundError:
+            self.problem(node, f"image {quoted(written)} does not exist")
+            return None
+        except OSError as e:
+            self.problem(node, f"image {quoted(written)} cannot be read: {e.strerror or e}")
+            return None
+        if not head.startswith(IMAGE_SIGNATURES[suffix]):
+            self.problem(node, f"image {quoted(written)} is not a {suffix[1:].upper()} file")
+            return None
+        return resolved
+
+
+def _a(node: Node) -> str:
+    return {"text": "text", "list": "a list", "mapping": "a mapping"}[node.kind]
+
+
+def _did_you_mean(key: str, allowed: tuple[str, ...]) -> str:
+    close = suggestion(key, allowed)
+    return f"; did you mean {quoted(close)}?" if close else f" (allowed: {', '.join(allowed)})"
+
+
+def _is_real_date(year: int, month: int, day: int) -> bool:
+    import datetime
+
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+class _DeckLoader:
+    """What folder and single-file decks share: reading files, cross-checks."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.problems: list[Problem] = []
+
+    def read(self, path: Path, shown_as: str) -> Node | None:
+        try:
+            root, problems = parse(read_text(path, shown_as), shown_as)
+        except YamlFileError as e:
+            self.problems.append(e.problem)
+            return None
+        self.problems.extend(problems)
+        if root is None:
+            self.problems.append(Problem(shown_as, 1, 1, "file is empty"))
+        return root
+
+    def finish(
+        self,
+        reader: _Reader,
+        metadata: dict[str, Node] | None,
+        cards: list[_ReadCard],
+        folder: Path,
+    ) -> Deck:
+        if metadata is None:
+            raise DeckError(self.problems)
+        meta = reader.deck_metadata(metadata)
+        sources: tuple[Source, ...] = meta["sources"]  # type: ignore[assignment]
+        self.check_unique_ids(cards)
+        self.check_sources(cards, {s.id for s in sources})
+        ordered = self.ordered(reader, metadata, [c.card for c in cards])
+        if self.problems:
+            raise DeckError(self.problems)
+        return Deck(
+            title=meta["title"],  # type: ignore[arg-type]
+            subtitle=meta["subtitle"],  # type: ignore[arg-type]
+            date=meta["date"],  # type: ignore[arg-type]
+            author=meta["author"],  # type: ignore[arg-type]
+            marking=meta["marking"],  # type: ignore[arg-type]
+            sources=sources,
+            cards=tuple(ordered),
+            path=self.shown,
+            folder=folder,
+        )
+
+    def check_unique_ids(self, cards: list[_ReadCard]) -> None:
+        first: dict[str, _ReadCard] = {}
+        for read in cards:
+            card_id = read.card.id
+            if not card_id:
+                continue
+            other = first.setdefault(card_id, read)
+            if other is not read:
+                read.reader.problem(
+                    read.id_node,
+                    f"card id {quoted(card_id)} is also used by the card at "
+                    f"{other.card.file}:{other.id_node.line}:{other.id_node.column}",
+                )
+
+    def check_sources(self, cards: list[_ReadCard], declared: set[str]) -> None:
+        names = tuple(sorted(declared))
+        for read in cards:
+            for node in read.source_refs:
+                if node.text in declared:
+                    continue
+                close = suggestion(node.text, names)
+                hint = (
+                    f"; did you mean {quoted(close)}?"
+                    if close
+                    else f" (declared: {', '.join(names)})"
+                    if names
+                    else " (the deck declares no sources)"
+                )
+                read.reader.problem(
+                    node, f"source {quoted(node.text)} is not declared in the deck{hint}"
+                )
+
+    def ordered(
+        self, reader: _Reader, metadata: dict[str, Node], in_file_order: list[Card]
+    ) -> list[Card]:
+        if "order" not in metadata:
+            return in_file_order
+        by_id = {card.id: card for card in in_file_order}
+        result: list[Card] = []
+        named: set[str] = set()
+        for item in reader.texts(metadata, "order"):
+            card_id = item.text
+            if card_id in named:
+                reader.problem(item, f"order names card {quoted(card_id)} twice")
+            elif card_id not in by_id:
+                close = suggestion(card_id, tuple(by_id))
+                hint = f"; did you mean {quoted(close)}?" if close else ""
+                reader.problem(
+                    item, f"order names {quoted(card_id)}, but no card has that id{hint}"
+                )
+            else:
+                result.append(by_id[card_id])
+            named.add(card_id)
+        order_node = metadata["order"]
+        for card in in_file_order:
+            if card.id not in named:
+                reader.problem(
+                    order_node, f"order does not name card {quoted(card.id)} ({card.file})"
+                )
+        return result
+
+
+class _FolderLoader(_DeckLoader):
+    def load(self) -> Deck:
+        folder = Path(self.shown).resolve()
+        meta_path = folder / DECK_FILE_NAME
+        meta_shown = os.path.join(self.shown, DECK_FILE_NAME)
+        reader = _Reader(meta_shown, folder, self.problems)
+        metadata: dict[str, Node] | None = None
+        if not meta_path.is_file():
+            self.problems.append(
+                Problem(meta_shown, 1, 1, "missing: a deck folder needs a deck.yaml with its title")
+            )
+        else:
+            root = self.read(meta_path, meta_shown)
+            if root is not None:
+                metadata = reader.mapping(root, DECK_FOLDER)
+        cards = []
+        for name in self.card_files(folder):
+            shown_as = os.path.join(self.shown, name)
+            card_path = folder / name
+            if not card_path.resolve().is_relative_to(folder):
+                self.problems.append(
+                    Problem(shown_as, 1, 1, "links to a file outside the deck folder; not read")
+                )
+                continue
+            root = self.read(card_path, shown_as)
+            if root is None:
+                continue
+            card_reader = _Reader(shown_as, folder, self.problems)
+            read = card_reader.card(root, slugify(Path(name).stem) or "card")
+            if read:
+                cards.append(read)
+        if metadata is not None and not cards and not self.problems:
+            self.problems.append(Problem(meta_shown, 1, 1, "the deck folder has no card files"))
+        return self.finish(reader, metadata, cards, folder)
+
+    @staticmethod
+    def card_files(folder: Path) -> list[str]:
+        names = []
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if (
+                    name.endswith(CARD_SUFFIXES)
+                    and name != DECK_FILE_NAME
+                    and not name.startswith(".")  # editors' swap and backup files
+                    and entry.is_file()
+                ):
+                    names.append(name)
+        return sorted(names)
+
+
+class _FileLoader(_DeckLoader):
+    def load(self) -> Deck:
+        path = Path(self.shown)
+        folder = path.resolve().parent
+        reader = _Reader(self.shown, folder, self.problems)
+        root = self.read(path, self.shown)
+        metadata = reader.mapping(root, DECK_FILE) if root is not None else None
+        cards = []
+        if metadata is not None:
+            items = reader.items(metadata, "cards")
+            for item in items:
+                read = reader.card(item, "")
+                if read is None:
+                    continue
+                if not read.card.id and read.card.title:
+                    reader.problem(item, "give this card an 'id': its title makes no usable id")
+                cards.append(read)
+            if "cards" in metadata and not items and not self.problems:
+                reader.problem(
+                    metadata["cards"], "'cards' is empty: a deck needs at least one card"
+                )
+        return self.finish(reader, metadata, cards, folder)
+
+
+__all__ = ["DeckError", "Problem", "load_deck"]

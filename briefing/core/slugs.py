@@ -1,0 +1,26 @@
+"""Ids as slugs, and the closest-name suggestions of error messages."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+SLUG = re.compile(r"[a-z0-9-]+")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` without accents: ``Óleg`` -> ``oleg``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def slugify(text: str) -> str:
+    """``Putin's visit`` -> ``putins-visit``; empty when nothing usable is left."""
+    return _NOT_SLUG.sub("-", fold(text).replace("'", "").replace("\u2019", "")).strip("-")
+
+
+def suggestion(word: str, choices: tuple[str, ...]) -> str | None:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return close[0] if close else None

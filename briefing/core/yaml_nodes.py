@@ -1,0 +1,290 @@
+"""Read an untrusted YAML file into a small tree of positioned nodes.
+
+Every scalar stays the text the author wrote: no YAML 1.1 booleans, numbers or
+dates, so ``title: NO`` is ``NO``. The tree is built from parser events with an
+explicit stack rather than by PyYAML's (recursive) composers: libyaml's C
+composer can crash the whole process on deeply nested input and the Python one
+hits the recursion limit, so depth is bounded before anything is built. Aliases
+are followed by reference with a budget on how far they expand (alias bombs),
+and an alias inside its own anchor is refused (self-reference).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from typing import Final
+
+import yaml
+
+from briefing.core.errors import Problem, quoted
+
+try:
+    _Parser: type = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Parser = yaml.SafeLoader
+
+MAX_FILE_BYTES: Final = 20 * 1024 * 1024
+MAX_DEPTH: Final = 64
+MAX_ALIAS_EXPANSION: Final = 100_000
+
+# The characters YAML 1.2 allows in a stream (section 5.1), as a negated class.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_NULLS: Final = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class Node:
+    __slots__ = ("column", "line")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line  # 1-based
+        self.column = column  # 1-based
+
+    kind = "node"
+
+
+class Scalar(Node):
+    __slots__ = ("is_null", "text")
+    kind = "text"
+
+    def __init__(self, line: int, column: int, text: str, is_null: bool) -> None:
+        super().__init__(line, column)
+        self.text = text
+        self.is_null = is_null  # written as nothing, ~ or null, unquoted
+
+
+class Sequence(Node):
+    __slots__ = ("items",)
+    kind = "list"
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(line, column)
+        self.items: list[Node] = []
+
+
+class Mapping(Node):
+    __slots__ = ("pairs",)
+    kind = "mapping"
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(line, column)
+        self.pairs: list[tuple[Scalar, Node]] = []
+
+    def get(self, key: str) -> Node | None:
+        return next((v for k, v in self.pairs if k.text == key), None)
+
+
+class YamlFileError(Exception):
+    """The file could not be read as YAML at all; ``problem`` says where and why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def read_text(path: str | os.PathLike[str], shown_as: str) -> str:
+    """The file's text, refused with a located problem unless it is UTF-8 YAML text."""
+
+    def fail(message: str, line: int = 1, column: int = 1) -> YamlFileError:
+        return YamlFileError(Problem(shown_as, line, column, message))
+
+    try:
+        with open(path, "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise fail("not a regular file")
+            if info.st_size > MAX_FILE_BYTES:
+                raise fail(
+                    f"file is too large ({info.st_size / 1_048_576:.1f} MB; "
+                    f"a deck file may be at most {MAX_FILE_BYTES // 1_048_576} MB)"
+                )
+            data = f.read(MAX_FILE_BYTES + 1)
+    except YamlFileError:
+        raise
+    except IsADirectoryError:
+        raise fail("is a folder, not a file") from None
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except PermissionError:
+        raise fail("permission denied") from None
+    except OSError as e:
+        raise fail(f"cannot read file: {e.strerror or e}") from None
+    if len(data) > MAX_FILE_BYTES:  # grew while we read it
+        raise fail(f"file is too large (over {MAX_FILE_BYTES // 1_048_576} MB)")
+
+    if b"\x00" in data:
+        line, column = _position(data, data.index(b"\x00"))
+        raise fail("contains NUL bytes: this is a binary file, not YAML text", line, column)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line, column = _position(data, e.start)
+        raise fail(
+            f"not UTF-8 text: byte 0x{data[e.start]:02x} cannot be decoded "
+            "(save the file as UTF-8)",
+            line,
+            column,
+        ) from None
+    bad = _NOT_PRINTABLE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise fail(f"character U+{ord(bad.group()):04X} is not allowed in YAML", line, column)
+    return text
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    before = data[line_start:offset].decode("utf-8", errors="replace")
+    return data.count(b"\n", 0, offset) + 1, len(before) + 1
+
+
+def parse(text: str, shown_as: str) -> tuple[Node | None, list[Problem]]:
+    """Compose one YAML document into nodes.
+
+    Returns the root (None for an empty document) and the problems that did not
+    stop the composition (duplicate keys, non-text keys). Raises ``YamlFileError``
+    when the text is not YAML, is nested too deeply or its aliases expand too far.
+    """
+    return _Composer(shown_as).compose(text)
+
+
+class _Frame:
+    __slots__ = ("anchor", "key", "node", "seen", "weight")
+
+    def __init__(self, node: Sequence | Mapping, anchor: str | None) -> None:
+        self.node = node
+        self.anchor = anchor
+        self.key: Scalar | None = None  # a mapping's key waiting for its value
+        self.seen: dict[str, Scalar] = {}  # a mapping's keys so far
+        self.weight = 1  # nodes below, aliases expanded
+
+
+class _Composer:
+    def __init__(self, shown_as: str) -> None:
+        self.shown_as = shown_as
+        self.problems: list[Problem] = []
+        self.anchors: dict[str, tuple[Node, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.expanded = 0
+
+    def fail(self, message: str, mark: yaml.Mark | None) -> YamlFileError:
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        return YamlFileError(Problem(self.shown_as, line, column, message))
+
+    def compose(self, text: str) -> tuple[Node | None, list[Problem]]:
+        try:
+            return self._compose(text)
+        except yaml.MarkedYAMLError as e:
+            mark = e.problem_mark or e.context_mark
+            message = e.problem or e.context or "not valid YAML"
+            raise self.fail(f"not valid YAML: {message}", mark) from None
+        except yaml.YAMLError as e:  # a reader error without a mark
+            raise self.fail(f"not valid YAML: {e}", None) from None
+
+    def _compose(self, text: str) -> tuple[Node | None, list[Problem]]:
+        events = yaml.parse(text, Loader=_Parser)
+        stack: list[_Frame] = []
+        root: Node | None = None
+        documents = 0
+        for event in events:
+            cls = type(event)
+            if cls is yaml.ScalarEvent:
+                value = event.value
+                node: Node = Scalar(
+                    event.start_mark.line + 1,
+                    event.start_mark.column + 1,
+                    value,
+                    event.style is None and event.tag is None and value in _NULLS,
+                )
+                self._remember(event.anchor, node, 1)
+                root = self._attach(stack, node, 1, event) or root
+            elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+                if len(stack) >= MAX_DEPTH:
+                    raise self.fail(
+                        f"nested more than {MAX_DEPTH} levels deep; a deck never needs that",
+                        event.start_mark,
+                    )
+                container_type = Mapping if cls is yaml.MappingStartEvent else Sequence
+                container = container_type(event.start_mark.line + 1, event.start_mark.column + 1)
+                if event.anchor is not None:
+                    self.open_anchors.add(event.anchor)
+                stack.append(_Frame(container, event.anchor))
+            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                if frame.anchor is not None:
+                    self.open_anchors.discard(frame.anchor)
+                    self._remember(frame.anchor, frame.node, frame.weight)
+                root = self._attach(stack, frame.node, frame.weight, event) or root
+            elif cls is yaml.AliasEvent:
+                name = event.anchor
+                if name in self.open_anchors:
+                    raise self.fail(
+                        f"alias *{name} refers to a node that contains it (a loop)",
+                        event.start_mark,
+                    )
+                if name not in self.anchors:
+                    raise self.fail(
+                        f"alias *{name} has no anchor &{name} before it", event.start_mark
+                    )
+                target, weight = self.anchors[name]
+                self.expanded += weight
+                if self.expanded > MAX_ALIAS_EXPANSION:
+                    raise self.fail(
+                        f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes "
+                        "(an alias bomb?)",
+                        event.start_mark,
+                    )
+                root = self._attach(stack, target, weight, event) or root
+            elif cls is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise self.fail(
+                        "a second YAML document ('---'); a deck file holds one document",
+                        event.start_mark,
+                    )
+        return root, self.problems
+
+    def _remember(self, anchor: str | None, node: Node, weight: int) -> None:
+        if anchor is not None:
+            self.anchors[anchor] = (node, weight)
+
+    def _attach(
+        self, stack: list[_Frame], node: Node, weight: int, event: yaml.Event
+    ) -> Node | None:
+        """Hang a finished node on its parent; returns it when it is the root."""
+        if not stack:
+            return node
+        parent = stack[-1]
+        parent.weight += weight
+        container = parent.node
+        if type(container) is Sequence:
+            container.items.append(node)
+        elif parent.key is None:
+            if type(node) is not Scalar:
+                self.problems.append(
+                    Problem(self.shown_as, node.line, node.column, "a key must be plain text")
+                )
+                node = Scalar(node.line, node.column, "", True)
+            parent.key = node
+        else:
+            key = parent.key
+            parent.key = None
+            earlier = parent.seen.get(key.text)
+            if earlier is not None:
+                self.problems.append(
+                    Problem(
+                        self.shown_as,
+                        key.line,
+                        key.column,
+                        f"duplicate key {quoted(key.text)} (first given on line {earlier.line})",
+                    )
+                )
+            else:
+                parent.seen[key.text] = key
+                container.pairs.append((key, node))
+        return None

@@ -1,0 +1,67 @@
+"""The shipped JSON Schema describes the same format the loader enforces."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from briefing.core import fields
+from briefing.paths import bundled_deck_path
+
+SCHEMA_PATH = Path(fields.__file__).with_name("deck.schema.json")
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict:
+    loaded = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(loaded)
+    return loaded
+
+
+@pytest.mark.parametrize(
+    ("definition", "field_set"),
+    [
+        ("deck_metadata", fields.DECK_FOLDER),
+        ("single_file_deck", fields.DECK_FILE),
+        ("card", fields.CARD),
+        ("source", fields.SOURCE),
+    ],
+)
+def test_schema_keys_match_the_loaders_keys(schema, definition, field_set):
+    described = schema["$defs"][definition]
+    assert set(described["properties"]) == set(field_set.allowed)
+    assert set(described["required"]) == set(field_set.required)
+
+
+def test_schema_nested_keys_match_the_loaders_keys(schema):
+    card = schema["$defs"]["card"]["properties"]
+    for name, field_set in [("figure", fields.FIGURE), ("image", fields.IMAGE)]:
+        assert set(card[name]["properties"]) == set(field_set.allowed)
+        assert set(card[name]["required"]) == set(field_set.required)
+    quote = card["quotes"]["items"]
+    assert set(quote["properties"]) == set(fields.QUOTE.allowed)
+    assert set(quote["required"]) == set(fields.QUOTE.required)
+
+
+def test_every_file_of_the_bundled_deck_satisfies_the_schema(schema):
+    files = sorted(bundled_deck_path().glob("*.yaml"))
+    assert len(files) == 7
+    for path in files:
+        # BaseLoader keeps every scalar as text, as the app does.
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        jsonschema.validate(document, schema)
+
+
+def test_schema_refuses_a_misspelt_card_key(schema):
+    card = {"title": "Weapons", "heading": "x", "body": "y"}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(card, schema)
+
+
+def test_schema_accepts_a_single_file_deck(schema):
+    deck = {"title": "T", "cards": [{"title": "A", "headline": "H.", "body": "- b"}]}
+    jsonschema.validate(deck, schema)
