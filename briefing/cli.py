@@ -26,6 +26,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # e.g. `briefing validate ... | head`
         return 0
+    except Exception as e:  # a bug of ours: one clear line, not a traceback
+        print(f"briefing: internal error: {e!r}; please report it", file=sys.stderr)
+        return 3
 
 
 def _open_app(args: list[str]) -> int:

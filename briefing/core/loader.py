@@ -460,6 +460,22 @@ class _FileLoader(_DeckLoader):
         folder = path.resolve().parent
         reader = _Reader(self.shown, folder, self.problems)
         root = self.read(path, self.shown)
+        if type(root) is Mapping and root.get("cards") is None:
+            if path.name == DECK_FILE_NAME:  # the metadata of a folder deck
+                return _FolderLoader(os.path.dirname(self.shown) or ".").load()
+            if root.get("headline") is not None and (folder / DECK_FILE_NAME).is_file():
+                folder_shown = os.path.dirname(self.shown) or "."
+                raise DeckError(
+                    [
+                        Problem(
+                            self.shown,
+                            1,
+                            1,
+                            f"this is one card of the folder deck {quoted(folder_shown)}: "
+                            "open the folder instead",
+                        )
+                    ]
+                )
         metadata = reader.mapping(root, DECK_FILE) if root is not None else None
         cards = []
         if metadata is not None:
