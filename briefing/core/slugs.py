@@ -10,9 +10,33 @@ SLUG = re.compile(r"[a-z0-9-]+")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+# Letters Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "\u0131": "i",  # dotless i
+        "þ": "th",
+        "Þ": "TH",
+        "ð": "d",
+        "Ð": "D",
+    }
+)
+
+
 def fold(text: str) -> str:
-    """Lower-case ``text`` without accents: ``Óleg`` -> ``oleg``."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Lower-case ``text`` without accents: ``Óleg`` -> ``oleg``, ``Ørsted`` -> ``orsted``."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 

@@ -11,6 +11,7 @@ and an alias inside its own anchor is refused (self-reference).
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -118,8 +119,9 @@ def read_text(path: str | os.PathLike[str], shown_as: str) -> str:
     if b"\x00" in data:
         line, column = _position(data, data.index(b"\x00"))
         raise fail("contains NUL bytes: this is a binary file, not YAML text", line, column)
+    data = data.removeprefix(codecs.BOM_UTF8)  # positions count from after it
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line, column = _position(data, e.start)
         raise fail(

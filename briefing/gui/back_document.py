@@ -1,0 +1,268 @@
+"""Fill a card's back: body Markdown, quotes, image and sources, as one safe document.
+
+Deck text never goes through HTML: the body is Markdown read with raw HTML switched off, and
+everything else is inserted as plain text with explicit formats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFrameFormat,
+    QTextImageFormat,
+    QTextLength,
+    QTextTableCellFormat,
+    QTextTableFormat,
+)
+
+from briefing.core.model import Card, Deck, Image, Quote, Source
+from briefing.gui.fonts import SERIF
+from briefing.gui.safe_document import SafeDocument, is_own_resource
+
+MARKDOWN = (
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML
+)
+_LINE_HEIGHT = 140  # percent
+_PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+
+
+@dataclass(frozen=True)
+class BackStyle:
+    """What the document needs from the stylesheet (see ``CardBack``'s properties)."""
+
+    font: QFont
+    muted: QColor
+    accent: QColor
+
+
+def fill_back(document: SafeDocument, deck: Deck, card: Card, style: BackStyle) -> None:
+    document.setDefaultFont(style.font)
+    document.setDocumentMargin(0)
+    document.setIndentWidth(26)
+    document.setMarkdown(card.body, MARKDOWN)
+    root = document.rootFrame().frameFormat()
+    root.setRightMargin(18)  # keeps text off the scroll bar
+    document.rootFrame().setFrameFormat(root)
+    _neutralise(document, style)
+    _space_out(document)
+    cursor = QTextCursor(document)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    for quote in card.quotes:
+        _insert_quote(cursor, quote, deck.source(quote.source), style)
+    if card.image is not None:
+        _insert_image(cursor, document, card.image, style)
+    sources = deck.card_sources(card)
+    if sources:
+        _insert_sources(cursor, sources, style)
+
+
+def fit_images(document: QTextDocument, width: float) -> None:
+    """Scale the app's own images down to ``width``, never up."""
+    for cursor, image_format in _image_fragments(document):
+        if not is_own_resource(image_format.name()):
+            continue
+        image = document.resource(QTextDocument.ResourceType.ImageResource, image_format.name())
+        if not isinstance(image, QImage) or image.isNull():
+            continue
+        scaled = min(float(image.width()), max(width, 1.0))
+        image_format.setWidth(scaled)
+        image_format.setHeight(scaled * image.height() / max(image.width(), 1))
+        cursor.setCharFormat(image_format)
+
+
+def _neutralise(document: QTextDocument, style: BackStyle) -> None:
+    """Turn Markdown images into their alt text and links into plain "text (url)"."""
+    edits: list[tuple[int, int, str, QTextCharFormat]] = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            char_format = fragment.charFormat()
+            if char_format.isImageFormat():
+                alt = char_format.stringProperty(QTextFormat.Property.ImageAltText)
+                muted = QTextCharFormat()
+                muted.setForeground(style.muted)
+                text = f"[image not shown: {alt}]" if alt else "[image not shown]"
+                edits.append((fragment.position(), fragment.length(), text, muted))
+            elif char_format.isAnchor():
+                plain = QTextCharFormat(char_format)
+                plain.setAnchor(False)
+                plain.setAnchorHref("")
+                plain.clearForeground()
+                plain.setFontUnderline(False)
+                href = char_format.anchorHref()
+                text = fragment.text()
+                if href and href != text and f"mailto:{text}" != href:
+                    text = f"{text} ({href})"
+                edits.append((fragment.position(), fragment.length(), text, plain))
+            it += 1
+        block = block.next()
+    for position, length, text, char_format in reversed(edits):
+        cursor = QTextCursor(document)
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text, char_format)
+
+
+def _space_out(document: QTextDocument) -> None:
+    """Reading line height for the body, and air between paragraphs and list items."""
+    block = document.begin()
+    while block.isValid():
+        block_format = block.blockFormat()
+        block_format.setLineHeight(_LINE_HEIGHT, _PROPORTIONAL)
+        if block.textList() is not None:
+            block_format.setBottomMargin(6)
+        else:
+            block_format.setBottomMargin(max(block_format.bottomMargin(), 12))
+        cursor = QTextCursor(block)
+        cursor.setBlockFormat(block_format)
+        block = block.next()
+
+
+def _image_fragments(document: QTextDocument) -> list[tuple[QTextCursor, QTextImageFormat]]:
+    found = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().isImageFormat():
+                cursor = QTextCursor(document)
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(
+                    fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                )
+                found.append((cursor, fragment.charFormat().toImageFormat()))
+            it += 1
+        block = block.next()
+    return found
+
+
+def _paragraph(top: float = 0, bottom: float = 0, indent: float = 0) -> QTextBlockFormat:
+    block_format = QTextBlockFormat()
+    block_format.setTopMargin(top)
+    block_format.setBottomMargin(bottom)
+    block_format.setLeftMargin(indent)
+    block_format.setLineHeight(_LINE_HEIGHT, _PROPORTIONAL)
+    return block_format
+
+
+def _text(
+    style: BackStyle,
+    *,
+    color: QColor | None = None,
+    family: str | None = None,
+    scale: float = 1.0,
+    italic: bool = False,
+    weight: QFont.Weight = QFont.Weight.Normal,
+    spacing: float = 0,
+    caps: bool = False,
+) -> QTextCharFormat:
+    char_format = QTextCharFormat()
+    char_format.setFontFamilies([family or style.font.family()])
+    size = style.font.pixelSize()
+    if size > 0:
+        char_format.setProperty(QTextFormat.Property.FontPixelSize, round(size * scale))
+    else:
+        char_format.setFontPointSize(style.font.pointSizeF() * scale)
+    char_format.setFontItalic(italic)
+    char_format.setFontWeight(weight)
+    if spacing:
+        char_format.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+        char_format.setFontLetterSpacing(spacing)
+    if caps:
+        char_format.setFontCapitalization(QFont.Capitalization.AllUppercase)
+    if color is not None:
+        char_format.setForeground(color)
+    return char_format
+
+
+def _insert_quote(
+    cursor: QTextCursor, quote: Quote, source: Source | None, style: BackStyle
+) -> None:
+    cursor.insertBlock(_paragraph(top=8), _text(style))
+    table_format = QTextTableFormat()
+    table_format.setBorderCollapse(True)
+    table_format.setBorder(0)
+    table_format.setCellPadding(0)
+    table_format.setCellSpacing(0)
+    table_format.setMargin(0)
+    table_format.setTopMargin(4)
+    table_format.setBottomMargin(8)
+    table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    table = cursor.insertTable(1, 1, table_format)
+    cell = table.cellAt(0, 0)
+    cell_format = QTextTableCellFormat()
+    cell_format.setLeftBorder(3)
+    cell_format.setLeftBorderBrush(style.accent)
+    cell_format.setLeftBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+    for side in ("Top", "Right", "Bottom"):
+        getattr(cell_format, f"set{side}Border")(0)
+    cell_format.setLeftPadding(20)
+    cell_format.setTopPadding(2)
+    cell_format.setBottomPadding(2)
+    cell.setFormat(cell_format)
+    inner = cell.firstCursorPosition()
+    inner.setBlockFormat(_paragraph(bottom=6))
+    inner.insertText(quote.text, _text(style, family=SERIF, scale=1.12, italic=True))
+    attribution = f"\u2014 {quote.by}"
+    if source is not None:
+        attribution += f", {source.title}"
+    inner.insertBlock(_paragraph(), _text(style, color=style.muted, scale=0.875))
+    inner.insertText(attribution)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+
+
+def _insert_image(
+    cursor: QTextCursor, document: SafeDocument, image: Image, style: BackStyle
+) -> None:
+    loaded = QImage(str(image.path))
+    if loaded.isNull():
+        cursor.insertBlock(_paragraph(top=16), _text(style, color=style.muted, italic=True))
+        cursor.insertText(f"[image not shown: {image.alt}]")
+        return
+    image_format = QTextImageFormat()
+    image_format.setName(document.add_image(loaded).toString())
+    image_format.setWidth(loaded.width())
+    image_format.setHeight(loaded.height())
+    image_format.setProperty(QTextFormat.Property.ImageAltText, image.alt)
+    cursor.insertBlock(_paragraph(top=20), _text(style))
+    cursor.insertImage(image_format)
+    cursor.insertBlock(_paragraph(top=6), _text(style, color=style.muted, scale=0.875, italic=True))
+    cursor.insertText(image.alt)
+
+
+def _insert_sources(cursor: QTextCursor, sources: list[Source], style: BackStyle) -> None:
+    cursor.insertBlock(
+        _paragraph(top=28, bottom=6),
+        _text(
+            style,
+            color=style.accent,
+            scale=0.75,
+            weight=QFont.Weight.DemiBold,
+            spacing=1.2,
+            caps=True,
+        ),
+    )
+    cursor.insertText("Sources")
+    for source in sources:
+        cursor.insertBlock(
+            _paragraph(top=8), _text(style, scale=0.875, weight=QFont.Weight.DemiBold)
+        )
+        cursor.insertText(source.title)
+        details = " \u00b7 ".join(part for part in (source.publisher, source.date) if part)
+        for line in (details, source.url):
+            if line:
+                cursor.insertBlock(_paragraph(), _text(style, color=style.muted, scale=0.8125))
+                cursor.insertText(line)

@@ -1,0 +1,135 @@
+"""Paints a card's front in miniature for the overview grid."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from briefing.core.model import Card
+from briefing.gui.deck_model import DeckListModel
+from briefing.gui.fonts import SERIF
+from briefing.gui.painting import draw_elided_paragraph, paint_soft_shadow
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CardThumbnailDelegate(QStyledItemDelegate):
+    """Topic, headline (wrapped, elided) and figure on a small white card.
+
+    Colours come from the view's ``cardColor``, ``inkColor``, ``accentColor``, ``mutedColor``,
+    ``shadowColor`` and ``selectionColor`` properties, which the stylesheet sets.
+    """
+
+    item_size = QSize(272, 184)
+    radius = 10.0
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        return QSize(self.item_size)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        card = index.data(DeckListModel.CardRole)
+        if not isinstance(card, Card):
+            return
+        colors = _Colors(option.widget)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(option.rect).adjusted(12, 10, -12, -14)
+        paint_soft_shadow(painter, rect, self.radius, colors.shadow, blur=10, offset_y=3)
+        path = QPainterPath()
+        path.addRoundedRect(rect, self.radius, self.radius)
+        painter.fillPath(path, colors.card)
+        state = option.state
+        if state & QStyle.StateFlag.State_Selected:
+            painter.setPen(QPen(colors.selection, 3))
+            painter.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), self.radius + 4, self.radius + 4)
+        elif state & QStyle.StateFlag.State_MouseOver:
+            painter.setPen(QPen(colors.muted, 1))
+            painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), self.radius + 2, self.radius + 2)
+        self._paint_text(painter, rect.adjusted(18, 16, -18, -14), option.font, card, index, colors)
+        painter.restore()
+
+    def _paint_text(
+        self,
+        painter: QPainter,
+        inner: QRectF,
+        base: QFont,
+        card: Card,
+        index: _Index,
+        colors: _Colors,
+    ) -> None:
+        size = base.pixelSize() if base.pixelSize() > 0 else round(base.pointSizeF() * 4 / 3)
+        topic = QFont(base)
+        topic.setPixelSize(round(size * 0.8))
+        topic.setWeight(QFont.Weight.DemiBold)
+        topic.setCapitalization(QFont.Capitalization.AllUppercase)
+        topic.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 1.2)
+        topic_metrics = QFontMetricsF(topic)
+        number = f"{index.row() + 1}"
+        painter.setFont(topic)
+        painter.setPen(colors.muted)
+        number_width = topic_metrics.horizontalAdvance(number) + 8
+        painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, number)
+        painter.setPen(colors.accent)
+        painter.drawText(
+            QRectF(inner.left(), inner.top(), inner.width() - number_width, topic_metrics.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            topic_metrics.elidedText(
+                card.title, Qt.TextElideMode.ElideRight, inner.width() - number_width
+            ),
+        )
+        bottom = inner.bottom()
+        if card.figure is not None:
+            figure = QFont(base)
+            figure.setPixelSize(round(size * 1.55))
+            figure.setWeight(QFont.Weight.Bold)
+            figure_metrics = QFontMetricsF(figure)
+            painter.setFont(figure)
+            painter.setPen(colors.accent)
+            painter.drawText(
+                QRectF(
+                    inner.left(),
+                    bottom - figure_metrics.height(),
+                    inner.width(),
+                    figure_metrics.height(),
+                ),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                figure_metrics.elidedText(
+                    card.figure.value, Qt.TextElideMode.ElideRight, inner.width()
+                ),
+            )
+            bottom -= figure_metrics.height() + 4
+        headline = QFont(base)
+        headline.setFamilies([SERIF])
+        headline.setPixelSize(round(size * 1.15))
+        top = inner.top() + topic_metrics.height() + 10
+        painter.setFont(headline)
+        painter.setPen(colors.ink)
+        draw_elided_paragraph(
+            painter, QRectF(inner.left(), top, inner.width(), bottom - top), headline, card.headline
+        )
+
+
+class _Colors:
+    def __init__(self, view: QWidget | None) -> None:
+        palette = view.palette() if view is not None else QPalette()
+
+        def read(name: str, fallback: QPalette.ColorRole) -> QColor:
+            value = view.property(name) if view is not None else None
+            return QColor(value) if isinstance(value, QColor) else palette.color(fallback)
+
+        Role = QPalette.ColorRole
+        self.card = read("cardColor", Role.Base)
+        self.ink = read("inkColor", Role.Text)
+        self.accent = read("accentColor", Role.Highlight)
+        self.muted = read("mutedColor", Role.PlaceholderText)
+        self.shadow = read("shadowColor", Role.Shadow)
+        self.selection = read("selectionColor", Role.Highlight)

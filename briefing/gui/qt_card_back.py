@@ -1,0 +1,146 @@
+"""The back of a card: its title, then body, quotes, image and sources in one scrolling view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QLinearGradient, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QFrame, QTextBrowser, QVBoxLayout, QWidget
+
+from briefing.core.model import Card, Deck
+from briefing.gui.back_document import BackStyle, fill_back, fit_images
+from briefing.gui.qt_card_front import caps_label
+from briefing.gui.safe_document import SafeDocument
+from briefing.gui.style_props import color_property
+
+
+class _SafeBrowser(QTextBrowser):
+    """Shows its document; never follows a link or loads a resource on its own."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # Keyboard focus stays with the card so Space and the arrows keep working.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def loadResource(self, type: int, name: QUrl) -> object:
+        return None
+
+
+class _BottomFade(QWidget):
+    """A fade over the last lines of text while there is more to scroll to."""
+
+    height_px = 36
+
+    def __init__(self, browser: QTextBrowser, color: Callable[[], QColor]) -> None:
+        # A child of the scroll area, not of its viewport, so it does not scroll with the text.
+        super().__init__(browser)
+        self._browser = browser
+        self._color = color
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        bar = browser.verticalScrollBar()
+        bar.valueChanged.connect(self.refresh)
+        bar.rangeChanged.connect(self.refresh)
+
+    def refresh(self) -> None:
+        viewport = self._browser.viewport().geometry()
+        self.setGeometry(
+            viewport.left(),
+            viewport.bottom() - self.height_px + 1,
+            viewport.width(),
+            self.height_px,
+        )
+        bar = self._browser.verticalScrollBar()
+        self.setVisible(bar.value() < bar.maximum())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        solid = self._color()
+        clear = QColor(solid)
+        clear.setAlpha(0)
+        gradient = QLinearGradient(0, 0, 0, self.height())
+        gradient.setColorAt(0, clear)
+        gradient.setColorAt(1, solid)
+        QPainter(self).fillRect(self.rect(), gradient)
+
+
+class CardBack(QFrame):
+    clicked = Signal()
+
+    accentColor = color_property("_accent_color", QPalette.ColorRole.Highlight)
+    mutedColor = color_property("_muted_color", QPalette.ColorRole.PlaceholderText)
+    fadeColor = color_property("_fade_color", QPalette.ColorRole.Base)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardFace")
+        self.setProperty("side", "back")
+        self.title_label = caps_label("cardBackTitle")
+        self.browser = _SafeBrowser()
+        self.browser.setObjectName("cardBody")
+        self.browser.setDocument(SafeDocument(self.browser))
+        self.browser.viewport().installEventFilter(self)
+        self.fade = _BottomFade(self.browser, lambda: self.fadeColor)
+        self._press: QPointF | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.browser, 1)
+
+    @property
+    def document(self) -> SafeDocument:
+        document = self.browser.document()
+        assert isinstance(document, SafeDocument)
+        return document
+
+    def set_card(self, deck: Deck, card: Card) -> None:
+        self.ensurePolished()
+        self.browser.ensurePolished()
+        self.title_label.setText(card.title)
+        style = BackStyle(font=self.browser.font(), muted=self.mutedColor, accent=self.accentColor)
+        document = SafeDocument(self.browser)
+        fill_back(document, deck, card, style)
+        old = self.browser.document()
+        self.browser.setDocument(document)
+        if old.parent() is self.browser:
+            old.deleteLater()
+        self._fit_images()
+        self.fade.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.browser.viewport():
+            if event.type() == QEvent.Type.Resize:
+                self._fit_images()
+                self.fade.refresh()
+            elif event.type() == QEvent.Type.MouseButtonPress:
+                assert isinstance(event, QMouseEvent)
+                self._press = event.position()
+            elif event.type() == QEvent.Type.MouseButtonRelease:
+                assert isinstance(event, QMouseEvent)
+                self._on_browser_release(event)
+        return super().eventFilter(watched, event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def _on_browser_release(self, event: QMouseEvent) -> None:
+        # A click flips the card back; a drag that selected text does not.
+        press, self._press = self._press, None
+        if event.button() != Qt.MouseButton.LeftButton or press is None:
+            return
+        moved = (event.position() - press).manhattanLength()
+        if moved < 4 and not self.browser.textCursor().hasSelection():
+            self.clicked.emit()
+
+    def _fit_images(self) -> None:
+        fit_images(self.browser.document(), self.browser.viewport().width() - 4)

@@ -1,0 +1,196 @@
+"""The card in the middle of the window, and its 3D flip."""
+
+from __future__ import annotations
+
+import math
+from typing import ClassVar
+
+from PySide6.QtCore import (
+    QAbstractAnimation,
+    QEasingCurve,
+    QPointF,
+    QRectF,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
+from PySide6.QtGui import (
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+    QResizeEvent,
+    QTransform,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from briefing.core.model import Card, Deck
+from briefing.gui.painting import ShadowCache
+from briefing.gui.qt_card_back import CardBack
+from briefing.gui.qt_card_front import CardFront
+from briefing.gui.style_props import color_property
+
+
+class CardView(QWidget):
+    """Shows one card, front or back, centred at 3:2 and as large as the window allows.
+
+    A flip grabs both faces as pixmaps and paints them turning about the card's vertical
+    axis (front up to 90 degrees, then the back), so the turn has perspective.
+    """
+
+    flipped = Signal(bool)  # a flip settled; True when the back is showing
+    clicked = Signal()
+
+    flip_duration_ms: ClassVar[int] = 350
+    max_card_width: ClassVar[int] = 1000
+    aspect: ClassVar[float] = 1.5
+    margin: ClassVar[int] = 36
+    radius: ClassVar[float] = 14.0
+
+    shadowColor = color_property("_shadow_color", QPalette.ColorRole.Shadow)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardView")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.front = CardFront(self)
+        self.back = CardBack(self)
+        self.back.hide()
+        self.front.clicked.connect(self.clicked)
+        self.back.clicked.connect(self.clicked)
+
+        self.flip_animation = QVariantAnimation(self)
+        self.flip_animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self.flip_animation.valueChanged.connect(self.update)
+        self.flip_animation.finished.connect(self._on_flip_finished)
+        self._showing_back = False
+        self._faces: tuple[QPixmap, QPixmap] | None = None
+        self._shadow = ShadowCache(self.radius)
+
+    # -- state -----------------------------------------------------------------------------
+
+    def is_flipped(self) -> bool:
+        """Which side the card is on, or is turning to."""
+        return self._showing_back
+
+    @property
+    def showing_back(self) -> bool:
+        return self._showing_back
+
+    def is_animating(self) -> bool:
+        return self.flip_animation.state() == QAbstractAnimation.State.Running
+
+    def angle(self) -> float:
+        """The card's turn in degrees: 0 is the front facing the viewer, 180 the back."""
+        if self._faces is not None:
+            return float(self.flip_animation.currentValue())
+        return 180.0 if self._showing_back else 0.0
+
+    def set_card(self, deck: Deck, card: Card) -> None:
+        """Show ``card``, front up."""
+        self.flip_animation.stop()
+        self._faces = None
+        self._showing_back = False
+        self.front.set_card(card)
+        self.back.set_card(deck, card)
+        self._show_face()
+
+    # -- flipping --------------------------------------------------------------------------
+
+    def flip(self) -> None:
+        """Turn the card over; during a turn, turn back the way it came."""
+        start = self.angle()
+        self._showing_back = not self._showing_back
+        end = 180.0 if self._showing_back else 0.0
+        if self.flip_duration_ms <= 0:
+            self.flip_animation.stop()
+            self._on_flip_finished()
+            return
+        if self._faces is None:
+            self._faces = (self._grab(self.front), self._grab(self.back))
+        self.flip_animation.stop()
+        self.flip_animation.setStartValue(start)
+        self.flip_animation.setEndValue(end)
+        self.flip_animation.setDuration(
+            max(1, round(self.flip_duration_ms * abs(end - start) / 180))
+        )
+        self.front.hide()
+        self.back.hide()
+        self.flip_animation.start()
+
+    def _on_flip_finished(self) -> None:
+        self._faces = None
+        self._show_face()
+        self.flipped.emit(self._showing_back)
+
+    def _show_face(self) -> None:
+        self.front.setVisible(not self._showing_back)
+        self.back.setVisible(self._showing_back)
+        self.update()
+
+    def _grab(self, face: QWidget) -> QPixmap:
+        face.setGeometry(self.card_rect().toRect())
+        image = face.grab().toImage().convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+        # The grab has square corners; clear them so the turning card stays rounded.
+        outside = QPainterPath()
+        outside.addRect(QRectF(face.rect()))
+        inside = QPainterPath()
+        inside.addRoundedRect(QRectF(face.rect()), self.radius, self.radius)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+        painter.fillPath(outside.subtracted(inside), Qt.GlobalColor.black)
+        painter.end()
+        return QPixmap.fromImage(image)
+
+    # -- geometry and painting -------------------------------------------------------------
+
+    def card_rect(self) -> QRectF:
+        area = QRectF(self.rect()).adjusted(self.margin, self.margin, -self.margin, -self.margin)
+        width = min(area.width(), area.height() * self.aspect, float(self.max_card_width))
+        width = max(width, 1.0)
+        height = width / self.aspect
+        return QRectF(area.center().x() - width / 2, area.center().y() - height / 2, width, height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        rect = self.card_rect().toRect()
+        self.front.setGeometry(rect)
+        self.back.setGeometry(rect)
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        rect = self.card_rect()
+        if self._faces is None:
+            self._shadow.paint(painter, rect, self.shadowColor)
+            return
+        angle = self.angle()
+        face = self._faces[0] if angle < 90 else self._faces[1]
+        turn = angle if angle < 90 else angle - 180
+        painter.setTransform(self._turn(rect, turn))
+        self._shadow.paint(painter, rect, self.shadowColor)
+        painter.drawPixmap(rect.toRect(), face)
+        # The card darkens a little as it turns edge-on, which sells the depth.
+        shade = self.shadowColor
+        shade.setAlphaF(0.22 * math.sin(math.radians(abs(turn))))
+        path = QPainterPath()
+        path.addRoundedRect(rect, self.radius, self.radius)
+        painter.fillPath(path, shade)
+
+    def _turn(self, rect: QRectF, degrees: float) -> QTransform:
+        centre: QPointF = rect.center()
+        transform = QTransform()
+        transform.translate(centre.x(), centre.y())
+        # Lifted off the table a little while it turns, so the near edge stays in view...
+        lift = 1 - 0.12 * math.sin(math.radians(abs(degrees)))
+        transform.scale(lift, lift)
+        # ...and seen from about four card widths away: depth without a fish-eye edge.
+        transform.rotate(degrees, Qt.Axis.YAxis, max(rect.width(), 1.0) * 4)
+        transform.translate(-centre.x(), -centre.y())
+        return transform

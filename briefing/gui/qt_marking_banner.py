@@ -1,0 +1,43 @@
+"""The handling marking (``UNCLASSIFIED``, ``DRAFT``...) in a strip across the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QWidget
+
+# Conventional banner colours by level; the stylesheet maps each level to its colour.
+_LEVELS = (
+    ("top secret", "top-secret"),
+    ("unclassified", "unclassified"),
+    ("secret", "secret"),
+    ("confidential", "confidential"),
+    ("restricted", "restricted"),
+    ("official", "official"),
+)
+
+
+def marking_level(marking: str) -> str:
+    lowered = marking.lower()
+    return next((level for word, level in _LEVELS if word in lowered), "other")
+
+
+class MarkingBanner(QLabel):
+    """Hidden when the deck has no marking."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("markingBanner")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.font()
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 2.0)
+        self.setFont(font)
+        self.set_marking("")
+
+    def set_marking(self, marking: str) -> None:
+        self.setText(marking)
+        self.setProperty("level", marking_level(marking))
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.setVisible(bool(marking))

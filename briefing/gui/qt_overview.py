@@ -1,0 +1,90 @@
+"""The overview: every card's front in a grid, like a slide sorter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QListView,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from briefing.gui.card_delegate import CardThumbnailDelegate
+from briefing.gui.deck_model import DeckListModel
+from briefing.gui.style_props import color_property
+
+
+class OverviewView(QListView):
+    """A grid of card thumbnails; Enter or a double click on one emits ``card_activated``.
+
+    (``activated`` covers both: Qt emits it on Enter, and on double click unless the
+    platform opens items on a single click, in which case that emits it.)
+    """
+
+    card_activated = Signal(int)
+
+    cardColor = color_property("_card_color", QPalette.ColorRole.Base)
+    inkColor = color_property("_ink_color", QPalette.ColorRole.Text)
+    accentColor = color_property("_accent_color", QPalette.ColorRole.Highlight)
+    mutedColor = color_property("_muted_color", QPalette.ColorRole.PlaceholderText)
+    shadowColor = color_property("_shadow_color", QPalette.ColorRole.Shadow)
+    selectionColor = color_property("_selection_color", QPalette.ColorRole.Highlight)
+
+    def __init__(self, model: DeckListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overview")
+        self.setModel(model)
+        self.setItemDelegate(CardThumbnailDelegate(self))
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setSpacing(8)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMouseTracking(True)
+        self.activated.connect(self._on_activated)
+        model.modelReset.connect(self._centre_grid)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Also called for the viewport's resizes, so the event's size is not ours.
+        self._centre_grid()
+        super().resizeEvent(event)
+
+    def _centre_grid(self) -> None:
+        # Qt's icon mode packs items to the left; a left margin centres the grid.
+        item = self.itemDelegate().sizeHint(QStyleOptionViewItem(), QModelIndex()).width()
+        cell = item + self.spacing()
+        margins = self.contentsMargins()
+        room = (
+            self.width()
+            - margins.left()
+            - margins.right()
+            - self.verticalScrollBar().sizeHint().width()
+            - self.spacing()
+        )
+        columns = max(1, min(room // cell, self.model().rowCount()))
+        self.setViewportMargins(max(0, (room - columns * cell) // 2), 0, 0, 0)
+
+    def select_row(self, row: int) -> None:
+        index = self.model().index(row, 0)
+        if not index.isValid():
+            return
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.scrollTo(index)
+
+    def selected_row(self) -> int:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _on_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        if index.isValid():
+            self.card_activated.emit(index.row())

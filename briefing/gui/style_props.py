@@ -1,0 +1,25 @@
+"""Colours for the parts Qt paints by hand, settable from ``style.qss``.
+
+Widgets that paint (the card shadow, the overview thumbnails, the text document of a card's
+back) declare ``QColor`` properties with :func:`color_property`; the stylesheet sets them
+with ``qproperty-accentColor: #...``, so every colour still lives in one stylesheet. Until the
+stylesheet sets one, a property falls back to a palette role.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Property
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
+
+
+def color_property(attribute: str, fallback: QPalette.ColorRole) -> Property:
+    def get(self: QWidget) -> QColor:
+        color = getattr(self, attribute, None)
+        return QColor(color) if color is not None else self.palette().color(fallback)
+
+    def set_(self: QWidget, value: QColor) -> None:
+        setattr(self, attribute, QColor(value))
+        self.update()
+
+    return Property(QColor, get, set_)

@@ -1,0 +1,112 @@
+"""Fixtures for the GUI tests: hand-built decks, a shown window, instant flips."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gui_factories import make_card
+from PySide6.QtWidgets import QApplication
+
+from briefing.core.model import Deck, Source
+from briefing.gui.app import prepare_application
+from briefing.gui.qt_card_view import CardView
+from briefing.gui.qt_main_window import MainWindow
+
+MakeDeck = Callable[..., Deck]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Qt's offscreen platform warns about size hints it cannot pass on to a real window.
+    marker = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+    for item in items:
+        if Path(str(item.fspath)).parent == Path(__file__).parent:
+            item.add_marker(marker)
+
+
+@pytest.fixture
+def make_deck() -> MakeDeck:
+    """``make_deck(3, title=..., cards=(...))``: a deck of numbered cards."""
+
+    def make(n_cards: int = 6, **fields: Any) -> Deck:
+        values: dict[str, Any] = {
+            "title": "Test deck",
+            "subtitle": "A subtitle",
+            "date": "2024-06-21",
+            "cards": tuple(make_card(i) for i in range(1, n_cards + 1)),
+            "sources": (Source("src", "A source", "Publisher", "2024", "https://example.org/a"),),
+        }
+        values.update(fields)
+        return Deck(**values)
+
+    return make
+
+
+@pytest.fixture
+def instant_flip(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(CardView, "flip_duration_ms", 0)
+
+
+@pytest.fixture
+def styled_app(qapp: QApplication) -> QApplication:
+    prepare_application(qapp)
+    return qapp
+
+
+@pytest.fixture
+def new_window(qtbot: Any, styled_app: QApplication) -> Callable[[], MainWindow]:
+    """Shown, active main windows with no deck yet."""
+
+    def make() -> MainWindow:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(
+    new_window: Callable[[], MainWindow], make_deck: MakeDeck, instant_flip: None
+) -> MainWindow:
+    """A shown window on a six-card deck, flips instant."""
+    shown = new_window()
+    shown.on_deck_loaded(make_deck(6))
+    return shown
+
+
+@pytest.fixture
+def deck_folder(tmp_path: Path) -> Path:
+    """A valid two-card folder deck on disk, for the real loader."""
+    folder = tmp_path / "good-deck"
+    folder.mkdir()
+    (folder / "deck.yaml").write_text(
+        "title: Good deck\nsubtitle: From disk\nsources:\n  - id: s\n    title: Source S\n",
+        encoding="utf-8",
+    )
+    (folder / "alpha.yaml").write_text(
+        "title: Alpha\nheadline: First headline.\nbody: First body.\nsources: [s]\n",
+        encoding="utf-8",
+    )
+    (folder / "beta.yaml").write_text(
+        "title: Beta\nheadline: Second headline.\nbody: Second body.\n", encoding="utf-8"
+    )
+    return folder
+
+
+@pytest.fixture
+def broken_folder(tmp_path: Path) -> Path:
+    """A folder deck whose deck.yaml is not YAML."""
+    folder = tmp_path / "broken-deck"
+    folder.mkdir()
+    (folder / "deck.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    return folder

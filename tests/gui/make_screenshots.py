@@ -1,0 +1,83 @@
+"""Save screenshots of the app for a look.
+
+    QT_QPA_PLATFORM=offscreen python tests/gui/make_screenshots.py OUTDIR [--deck PATH]
+        [--card N] [--size 1280x800]
+
+Opens the deck (default: the bundled one) on card N (1-based, default 2) and saves the front,
+back, overview, two mid-flip frames, the error panel and the empty state as PNGs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication
+
+from briefing.gui.app import build_main_window, create_application
+
+
+def settle() -> None:
+    for _ in range(5):
+        QCoreApplication.processEvents()
+
+
+def main(out: Path, deck: str | None, card: int, width: int, height: int) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    create_application()
+    window = build_main_window(deck)
+    window.resize(width, height)
+    window.show()
+    settle()
+    window.go_to(card - 1)
+    settle()
+
+    def save(name: str) -> None:
+        settle()
+        window.grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
+    save("front")
+    view = window.card_view
+    view.flip()
+    view.flip_animation.pause()
+    view.flip_animation.setCurrentTime(round(view.flip_animation.duration() * 0.4))
+    save("mid-flip-front")
+    view.flip_animation.setCurrentTime(round(view.flip_animation.duration() * 0.62))
+    save("mid-flip-back")
+    view.flip_animation.setCurrentTime(view.flip_animation.duration())
+    view.flip_animation.stop()
+    view._on_flip_finished()
+    save("back")
+    window.set_overview_visible(True)
+    save("overview")
+    window.set_overview_visible(False)
+    broken = Path(tempfile.mkdtemp()) / "broken-deck"
+    broken.mkdir()
+    (broken / "deck.yaml").write_text("title: [unclosed\nheading: x\n", encoding="utf-8")
+    window.open_deck(str(broken))
+    save("error-panel")
+    window.close()
+
+    empty = build_main_window(str(broken))
+    empty.resize(width, height)
+    empty.show()
+    settle()
+    empty.grab().save(str(out / "empty-state.png"))
+    print(out / "empty-state.png")
+    empty.close()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--deck")
+    parser.add_argument("--card", type=int, default=2)
+    parser.add_argument("--size", default="1280x800")
+    args = parser.parse_args()
+    w, h = (int(n) for n in args.size.split("x"))
+    main(args.out, args.deck, args.card, w, h)

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from gui_factories import make_card
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QApplication
+
+from briefing.core.model import Deck
+from briefing.gui.qt_fit_label import FitLabel
+from briefing.gui.qt_main_window import MainWindow
+from briefing.gui.qt_marking_banner import marking_level
+
+MakeDeck = Callable[..., Deck]
+
+
+def test_marking_banner_shown_top_and_bottom_when_deck_has_marking(
+    window: MainWindow, make_deck: MakeDeck
+) -> None:
+    window.on_deck_loaded(make_deck(2, marking="UNCLASSIFIED"))
+    for banner in (window.top_banner, window.bottom_banner):
+        assert banner.isVisible()
+        assert banner.text() == "UNCLASSIFIED"
+        assert banner.property("level") == "unclassified"
+
+
+def test_marking_banner_hidden_without_marking(window: MainWindow, make_deck: MakeDeck) -> None:
+    window.on_deck_loaded(make_deck(2, marking="SECRET"))
+    window.on_deck_loaded(make_deck(2, marking=""))
+    assert not window.top_banner.isVisible()
+    assert not window.bottom_banner.isVisible()
+
+
+def test_marking_levels_pick_banner_colours() -> None:
+    assert marking_level("TOP SECRET//NOFORN") == "top-secret"
+    assert marking_level("SECRET") == "secret"
+    assert marking_level("Unclassified") == "unclassified"
+    assert marking_level("OFFICIAL-SENSITIVE") == "official"
+    assert marking_level("DRAFT") == "other"
+
+
+def test_card_without_figure_hides_figure(window: MainWindow, make_deck: MakeDeck) -> None:
+    window.on_deck_loaded(make_deck(0, cards=(make_card(1, figure=None),)))
+    assert not window.card_view.front.figure_value_label.isVisible()
+    assert not window.card_view.front.figure_label.isVisible()
+    assert window.card_view.front.hint_label.text() == "Space to flip"
+
+
+def test_long_headline_shrinks_to_fit_instead_of_clipping(
+    window: MainWindow, make_deck: MakeDeck
+) -> None:
+    short = make_card(1, headline="Short.")
+    long = make_card(2, headline=" ".join(["A long headline that keeps going and going."] * 4))
+    window.on_deck_loaded(make_deck(0, cards=(short, long)))
+    label = window.card_view.front.headline_label
+    QApplication.processEvents()
+    short_size = label.fitted_font().pixelSize()
+    window.next_card()
+    QApplication.processEvents()
+    assert label.fitted_font().pixelSize() < short_size
+    assert not label.is_elided()
+    flags = int(label.alignment().value) | int(Qt.TextFlag.TextWordWrap.value)
+    needed = QFontMetricsF(label.fitted_font()).boundingRect(
+        label.contentsRect().toRectF(), flags, label.text()
+    )
+    assert needed.height() <= label.contentsRect().height()
+
+
+def test_absurdly_long_headline_ends_in_ellipsis(window: MainWindow, make_deck: MakeDeck) -> None:
+    endless = make_card(1, headline=" ".join(["Words without end."] * 200))
+    window.on_deck_loaded(make_deck(0, cards=(endless,)))
+    label = window.card_view.front.headline_label
+    assert label.is_elided()
+    label.grab()  # paints the elided lines without error
+
+
+def test_fit_label_keeps_stylesheet_size_when_text_fits(qtbot: Any) -> None:
+    label = FitLabel()
+    qtbot.addWidget(label)
+    font = label.font()
+    font.setPixelSize(30)
+    label.setFont(font)
+    label.setText("Fits")
+    label.resize(400, 200)
+    assert label.fitted_font().pixelSize() == 30
+
+
+def test_card_is_three_by_two_and_centred(window: MainWindow) -> None:
+    rect = window.card_view.card_rect()
+    assert abs(rect.width() / rect.height() - 1.5) < 0.01
+    assert rect.width() <= 1000
+    assert abs(rect.center().x() - window.card_view.width() / 2) < 1
+    assert window.card_view.front.geometry() == rect.toRect()
