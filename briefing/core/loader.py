@@ -23,6 +23,7 @@ from briefing.core.fields import (
     SOURCE,
     FieldSet,
 )
+from briefing.core.files import describe_os_error, is_inside, open_regular, resolved
 from briefing.core.model import Card, Deck, Figure, Image, Quote, Source
 from briefing.core.slugs import SLUG, slugify, suggestion
 from briefing.core.yaml_nodes import (
@@ -44,22 +45,29 @@ IMAGE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
     ".svg": (b"<svg", b"<?xml"),
 }
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
+MAX_PROBLEMS = 1000
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def load_deck(path: str | os.PathLike[str]) -> Deck:
     """Load the deck at ``path`` (a folder with deck.yaml, or one YAML file)."""
     shown = os.fspath(path)
+    if not shown:
+        raise DeckError([Problem(shown, 1, 1, "no deck path given")])
     try:
         if os.path.isdir(shown):
             return _FolderLoader(shown).load()
         return _FileLoader(shown).load()
-    except DeckError:
-        raise
-    except (OSError, ValueError) as e:  # e.g. a path with a NUL, a vanished folder
+    except DeckError as e:
+        if len(e.problems) <= MAX_PROBLEMS:
+            raise
+        listed = e.problems[:MAX_PROBLEMS]
+        rest = len(e.problems) - MAX_PROBLEMS
+        last = listed[-1]  # same place as the last one listed, so it sorts after it
+        more = Problem(last.path, last.line, last.column, f"{rest:,} more problems after this")
+        raise DeckError([*listed, more]) from None
+    except (OSError, ValueError, RuntimeError) as e:  # a vanished folder, a link loop
         raise DeckError([Problem(shown, 1, 1, f"cannot open deck: {e}")]) from None
-    except RecursionError:  # not expected: yaml_nodes bounds depth; a last guard
-        raise DeckError([Problem(shown, 1, 1, "deck is nested too deeply")]) from None
 
 
 @dataclass
@@ -100,7 +108,7 @@ class _Reader:
             value = values.get(name)
             if value is None:
                 self.problem(node, f"{fields.what} has no {quoted(name)} (required)")
-            elif type(value) is Scalar and value.is_null:
+            elif type(value) is Scalar and (value.is_null or not value.text.strip()):
                 self.problem(value, f"{quoted(name)} is empty (required)")
                 del values[name]
         return values
@@ -145,12 +153,16 @@ class _Reader:
     # -- deck metadata -------------------------------------------------------
 
     def deck_metadata(self, values: dict[str, Node]) -> dict[str, object]:
-        sources = [s for item in self.items(values, "sources") if (s := self.source(item))]
-        seen: dict[str, Source] = {}
-        for source, item in zip(sources, self.items(values, "sources"), strict=False):
+        sources: list[Source] = []
+        seen: set[str] = set()
+        for item in self.items(values, "sources"):
+            source = self.source(item)
+            if source is None:
+                continue
             if source.id in seen:
                 self.problem(item, f"source id {quoted(source.id)} is declared twice")
-            seen[source.id] = source
+            seen.add(source.id)
+            sources.append(source)
         return {
             "title": self.text(values, "title"),
             "subtitle": self.text(values, "subtitle"),
@@ -252,14 +264,17 @@ class _Reader:
                 node, f"image {quoted(written)} must be a path relative to the deck folder"
             )
             return None
-        resolved = (self.folder / written).resolve()
-        if not resolved.is_relative_to(self.folder):
+        target = resolved(self.folder / written)
+        if target is None:
+            self.problem(node, f"image {quoted(written)} is not a usable path")
+            return None
+        if not target.is_relative_to(self.folder):
             self.problem(
                 node, f"image {quoted(written)} is outside the deck folder; it is not read"
             )
             return None
         try:
-            with open(resolved, "rb") as f:
+            with open_regular(target) as f:
                 if os.fstat(f.fileno()).st_size > MAX_IMAGE_BYTES:
                     self.problem(node, f"image {quoted(written)} is larger than 20 MB")
                     return None
@@ -268,12 +283,12 @@ class _Reader:
             self.problem(node, f"image {quoted(written)} does not exist")
             return None
         except OSError as e:
-            self.problem(node, f"image {quoted(written)} cannot be read: {e.strerror or e}")
+            self.problem(node, f"image {quoted(written)}: {describe_os_error(e)}")
             return None
         if not head.startswith(IMAGE_SIGNATURES[suffix]):
             self.problem(node, f"image {quoted(written)} is not a {suffix[1:].upper()} file")
             return None
-        return resolved
+        return target
 
 
 def _a(node: Node) -> str:
@@ -376,8 +391,9 @@ class _DeckLoader:
     def ordered(
         self, reader: _Reader, metadata: dict[str, Node], in_file_order: list[Card]
     ) -> list[Card]:
-        if "order" not in metadata:
-            return in_file_order
+        order_node = metadata.get("order")
+        if order_node is None or type(order_node) is not Sequence:
+            return in_file_order  # a non-list order was reported when it was read
         by_id = {card.id: card for card in in_file_order}
         result: list[Card] = []
         named: set[str] = set()
@@ -394,7 +410,6 @@ class _DeckLoader:
             else:
                 result.append(by_id[card_id])
             named.add(card_id)
-        order_node = metadata["order"]
         for card in in_file_order:
             if card.id not in named:
                 reader.problem(
@@ -405,38 +420,40 @@ class _DeckLoader:
 
 class _FolderLoader(_DeckLoader):
     def load(self) -> Deck:
-        folder = Path(self.shown).resolve()
-        meta_path = folder / DECK_FILE_NAME
+        folder = Path(self.shown or ".").resolve()
         meta_shown = os.path.join(self.shown, DECK_FILE_NAME)
         reader = _Reader(meta_shown, folder, self.problems)
         metadata: dict[str, Node] | None = None
-        if not meta_path.is_file():
+        if not os.path.lexists(folder / DECK_FILE_NAME):
             self.problems.append(
                 Problem(meta_shown, 1, 1, "missing: a deck folder needs a deck.yaml with its title")
             )
         else:
-            root = self.read(meta_path, meta_shown)
+            root = self.read_inside(folder, DECK_FILE_NAME, meta_shown)
             if root is not None:
                 metadata = reader.mapping(root, DECK_FOLDER)
         cards = []
         for name in self.card_files(folder):
             shown_as = os.path.join(self.shown, name)
-            card_path = folder / name
-            if not card_path.resolve().is_relative_to(folder):
-                self.problems.append(
-                    Problem(shown_as, 1, 1, "links to a file outside the deck folder; not read")
-                )
-                continue
-            root = self.read(card_path, shown_as)
+            root = self.read_inside(folder, name, shown_as)
             if root is None:
                 continue
             card_reader = _Reader(shown_as, folder, self.problems)
             read = card_reader.card(root, slugify(Path(name).stem) or "card")
             if read:
                 cards.append(read)
-        if metadata is not None and not cards and not self.problems:
+        if metadata is not None and not cards and not self.card_files(folder):
             self.problems.append(Problem(meta_shown, 1, 1, "the deck folder has no card files"))
         return self.finish(reader, metadata, cards, folder)
+
+    def read_inside(self, folder: Path, name: str, shown_as: str) -> Node | None:
+        """Read a file of the folder, refusing links that lead out of it."""
+        if not is_inside(folder / name, folder):
+            self.problems.append(
+                Problem(shown_as, 1, 1, "a link to outside the deck folder (or a loop); not read")
+            )
+            return None
+        return self.read(folder / name, shown_as)
 
     @staticmethod
     def card_files(folder: Path) -> list[str]:
@@ -448,34 +465,36 @@ class _FolderLoader(_DeckLoader):
                     name.endswith(CARD_SUFFIXES)
                     and name != DECK_FILE_NAME
                     and not name.startswith(".")  # editors' swap and backup files
-                    and entry.is_file()
+                    and not _is_folder(entry)
                 ):
                     names.append(name)
         return sorted(names)
 
 
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a link loop: read_inside reports it
+        return False
+
+
 class _FileLoader(_DeckLoader):
     def load(self) -> Deck:
         path = Path(self.shown)
-        folder = path.resolve().parent
+        real = resolved(path)
+        if real is None:
+            raise DeckError([Problem(self.shown, 1, 1, "not a usable path (a link loop?)")])
+        folder = real.parent
         reader = _Reader(self.shown, folder, self.problems)
         root = self.read(path, self.shown)
         if type(root) is Mapping and root.get("cards") is None:
+            in_folder = os.path.dirname(self.shown)
             if path.name == DECK_FILE_NAME:  # the metadata of a folder deck
-                return _FolderLoader(os.path.dirname(self.shown) or ".").load()
+                return _FolderLoader(in_folder).load()
             if root.get("headline") is not None and (folder / DECK_FILE_NAME).is_file():
-                folder_shown = os.path.dirname(self.shown) or "."
-                raise DeckError(
-                    [
-                        Problem(
-                            self.shown,
-                            1,
-                            1,
-                            f"this is one card of the folder deck {quoted(folder_shown)}: "
-                            "open the folder instead",
-                        )
-                    ]
-                )
+                where = f"the folder deck {quoted(in_folder)}" if in_folder else "this folder"
+                problem = f"this is one card of {where}: open the folder instead"
+                raise DeckError([Problem(self.shown, 1, 1, problem)])
         metadata = reader.mapping(root, DECK_FILE) if root is not None else None
         cards = []
         if metadata is not None:
@@ -484,13 +503,13 @@ class _FileLoader(_DeckLoader):
                 read = reader.card(item, "")
                 if read is None:
                     continue
-                if not read.card.id and read.card.title:
+                has_id = type(item) is Mapping and item.get("id") is not None
+                if not read.card.id and read.card.title and not has_id:
                     reader.problem(item, "give this card an 'id': its title makes no usable id")
                 cards.append(read)
-            if "cards" in metadata and not items and not self.problems:
-                reader.problem(
-                    metadata["cards"], "'cards' is empty: a deck needs at least one card"
-                )
+            cards_node = metadata.get("cards")
+            if type(cards_node) is Sequence and not items:
+                reader.problem(cards_node, "'cards' is empty: a deck needs at least one card")
         return self.finish(reader, metadata, cards, folder)
 
 

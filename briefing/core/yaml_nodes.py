@@ -14,12 +14,13 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import stat
+import unicodedata
 from typing import Final
 
 import yaml
 
 from briefing.core.errors import Problem, quoted
+from briefing.core.files import describe_os_error, open_regular
 
 try:
     _Parser: type = yaml.CSafeLoader
@@ -29,11 +30,15 @@ except AttributeError:  # PyYAML built without libyaml
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
 MAX_DEPTH: Final = 64
 MAX_ALIAS_EXPANSION: Final = 100_000
+MAX_PROBLEMS_PER_FILE: Final = 200
 
 # The characters YAML 1.2 allows in a stream (section 5.1), as a negated class.
 _NOT_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
+_OLD_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
+# Control characters a double-quoted string can still produce with escapes.
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _NULLS: Final = frozenset({"", "~", "null", "Null", "NULL"})
 
 
@@ -78,6 +83,9 @@ class Mapping(Node):
         return next((v for k, v in self.pairs if k.text == key), None)
 
 
+_NOT_A_KEY = Scalar(0, 0, "\x00not a key", False)
+
+
 class YamlFileError(Exception):
     """The file could not be read as YAML at all; ``problem`` says where and why."""
 
@@ -93,33 +101,24 @@ def read_text(path: str | os.PathLike[str], shown_as: str) -> str:
         return YamlFileError(Problem(shown_as, line, column, message))
 
     try:
-        with open(path, "rb") as f:
-            info = os.fstat(f.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise fail("not a regular file")
-            if info.st_size > MAX_FILE_BYTES:
+        with open_regular(path) as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_FILE_BYTES:
                 raise fail(
-                    f"file is too large ({info.st_size / 1_048_576:.1f} MB; "
+                    f"file is too large ({size / 1_048_576:.1f} MB; "
                     f"a deck file may be at most {MAX_FILE_BYTES // 1_048_576} MB)"
                 )
             data = f.read(MAX_FILE_BYTES + 1)
-    except YamlFileError:
-        raise
-    except IsADirectoryError:
-        raise fail("is a folder, not a file") from None
-    except FileNotFoundError:
-        raise fail("no such file") from None
-    except PermissionError:
-        raise fail("permission denied") from None
-    except OSError as e:
-        raise fail(f"cannot read file: {e.strerror or e}") from None
+    except (OSError, ValueError) as e:  # ValueError: a NUL in the path
+        message = describe_os_error(e) if isinstance(e, OSError) else "not a usable file name"
+        raise fail(message) from None
     if len(data) > MAX_FILE_BYTES:  # grew while we read it
         raise fail(f"file is too large (over {MAX_FILE_BYTES // 1_048_576} MB)")
 
+    data = data.removeprefix(codecs.BOM_UTF8)  # positions count from after it
     if b"\x00" in data:
         line, column = _position(data, data.index(b"\x00"))
         raise fail("contains NUL bytes: this is a binary file, not YAML text", line, column)
-    data = data.removeprefix(codecs.BOM_UTF8)  # positions count from after it
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -130,11 +129,20 @@ def read_text(path: str | os.PathLike[str], shown_as: str) -> str:
             line,
             column,
         ) from None
-    bad = _NOT_PRINTABLE.search(text)
+    bad = _NOT_PRINTABLE.search(text) or _OLD_LINE_BREAKS.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        raise fail(f"character U+{ord(bad.group()):04X} is not allowed in YAML", line, column)
+        char = bad.group()
+        if _OLD_LINE_BREAKS.match(char):
+            # YAML 1.1 parsers (libyaml) break lines at these; YAML 1.2 does not.
+            raise fail(
+                f"character U+{ord(char):04X} ({unicodedata.name(char, 'line break')}) "
+                "is read as a line break by YAML parsers; use an ordinary line break",
+                line,
+                column,
+            )
+        raise fail(f"character U+{ord(char):04X} is not allowed in YAML", line, column)
     return text
 
 
@@ -197,12 +205,15 @@ class _Composer:
             cls = type(event)
             if cls is yaml.ScalarEvent:
                 value = event.value
-                node: Node = Scalar(
-                    event.start_mark.line + 1,
-                    event.start_mark.column + 1,
-                    value,
-                    event.style is None and event.tag is None and value in _NULLS,
-                )
+                line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                # libyaml reports a plain scalar's style as '', PyYAML's parser as None
+                plain = not event.style and event.tag is None
+                control = _CONTROL_IN_TEXT.search(value)
+                if control:
+                    self.problem(
+                        line, column, f"contains control character U+{ord(control.group()):04X}"
+                    )
+                node: Node = Scalar(line, column, value, plain and value in _NULLS)
                 self._remember(event.anchor, node, 1)
                 root = self._attach(stack, node, 1, event) or root
             elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
@@ -251,6 +262,14 @@ class _Composer:
                     )
         return root, self.problems
 
+    def problem(self, line: int, column: int, message: str) -> None:
+        if len(self.problems) < MAX_PROBLEMS_PER_FILE:
+            self.problems.append(Problem(self.shown_as, line, column, message))
+        elif len(self.problems) == MAX_PROBLEMS_PER_FILE:
+            self.problems.append(
+                Problem(self.shown_as, line, column, "too many problems; the rest are not listed")
+            )
+
     def _remember(self, anchor: str | None, node: Node, weight: int) -> None:
         if anchor is not None:
             self.anchors[anchor] = (node, weight)
@@ -268,23 +287,20 @@ class _Composer:
             container.items.append(node)
         elif parent.key is None:
             if type(node) is not Scalar:
-                self.problems.append(
-                    Problem(self.shown_as, node.line, node.column, "a key must be plain text")
-                )
-                node = Scalar(node.line, node.column, "", True)
+                self.problem(node.line, node.column, "a key must be plain text")
+                node = _NOT_A_KEY
             parent.key = node
         else:
             key = parent.key
             parent.key = None
             earlier = parent.seen.get(key.text)
-            if earlier is not None:
-                self.problems.append(
-                    Problem(
-                        self.shown_as,
-                        key.line,
-                        key.column,
-                        f"duplicate key {quoted(key.text)} (first given on line {earlier.line})",
-                    )
+            if key is _NOT_A_KEY:
+                pass  # reported as the key was read
+            elif earlier is not None:
+                self.problem(
+                    key.line,
+                    key.column,
+                    f"duplicate key {quoted(key.text)} (first given on line {earlier.line})",
                 )
             else:
                 parent.seen[key.text] = key
