@@ -41,8 +41,12 @@ def _open_app(args: list[str]) -> int:
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     options = parser.parse_args(args)
 
-    from briefing.gui.app import run
-
+    try:
+        from briefing.gui.app import run
+    except ImportError as e:  # Qt missing or its system libraries absent
+        print(f"briefing: cannot start the window: {e}", file=sys.stderr)
+        print("('briefing validate' works without Qt.)", file=sys.stderr)
+        return 1
     return run(options.path)
 
 

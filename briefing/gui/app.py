@@ -59,16 +59,16 @@ def build_main_window(path: str | None) -> MainWindow:
 
 
 def install_excepthook(parent: QWidget | None) -> ExceptHook:
-    """Report uncaught exceptions in a non-modal message and on stderr; returns the old hook."""
+    """Report uncaught exceptions in a non-modal message (the traceback goes to stderr
+    only, for a developer's terminal); returns the old hook."""
     previous = sys.excepthook
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             previous(kind, error, tb)
             return
-        details = "".join(traceback.format_exception(kind, error, tb))
-        print(details, file=sys.stderr, end="")
-        show_error_message(parent, error, details)
+        print("".join(traceback.format_exception(kind, error, tb)), file=sys.stderr, end="")
+        show_error_message(parent, error)
 
     sys.excepthook = hook
     return previous
@@ -77,7 +77,7 @@ def install_excepthook(parent: QWidget | None) -> ExceptHook:
 _open_messages: set[QMessageBox] = set()  # a box without a parent needs a Python owner
 
 
-def show_error_message(parent: QWidget | None, error: BaseException, details: str) -> QMessageBox:
+def show_error_message(parent: QWidget | None, error: BaseException) -> QMessageBox:
     box = QMessageBox(parent)
     _open_messages.add(box)
     box.finished.connect(lambda _result: _open_messages.discard(box))
@@ -88,7 +88,6 @@ def show_error_message(parent: QWidget | None, error: BaseException, details: st
         "Something went wrong. Briefing is still running; your deck is unchanged.\n\n"
         f"{type(error).__name__}: {error}"
     )
-    box.setDetailedText(details)
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
