@@ -25,7 +25,10 @@ from PySide6.QtGui import (
 )
 
 from briefing.core.model import Card, Deck, Image, Quote, Source
+from briefing.core.query import Query
+from briefing.core.search import match_spans
 from briefing.gui.fonts import SERIF
+from briefing.gui.highlight import highlight_spans
 from briefing.gui.safe_document import SafeDocument, is_own_resource
 
 MARKDOWN = (
@@ -34,6 +37,8 @@ MARKDOWN = (
 )
 _LINE_HEIGHT = 140  # percent
 _PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+# On each block of deck text: the search fields (space-separated) whose text it shows.
+SECTION_PROPERTY = QTextFormat.Property.UserProperty + 2
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ def fill_back(document: SafeDocument, deck: Deck, card: Card, style: BackStyle) 
     document.rootFrame().setFrameFormat(root)
     _neutralise(document, style)
     _space_out(document)
+    _mark_section(document, "body")
     cursor = QTextCursor(document)
     cursor.movePosition(QTextCursor.MoveOperation.End)
     for quote in card.quotes:
@@ -64,6 +70,24 @@ def fill_back(document: SafeDocument, deck: Deck, card: Card, style: BackStyle) 
     sources = deck.card_sources(card)
     if sources:
         _insert_sources(cursor, sources, style)
+
+
+def highlight_back(document: QTextDocument, query: Query, char_format: QTextCharFormat) -> int:
+    """Mark where ``query`` matches in each block, per the fields the block shows.
+
+    Returns the position of the first mark, or -1 if there is none.
+    """
+    first = -1
+    block = document.begin()
+    while block.isValid():
+        fields = block.blockFormat().stringProperty(SECTION_PROPERTY).split()
+        text = block.text()
+        spans = sorted({span for field in fields for span in match_spans(text, query, field)})
+        highlight_spans(document, spans, char_format, block.position())
+        if spans and first < 0:
+            first = block.position() + spans[0][0]
+        block = block.next()
+    return first
 
 
 def fit_images(document: QTextDocument, width: float) -> None:
@@ -130,6 +154,15 @@ def _space_out(document: QTextDocument) -> None:
         block = block.next()
 
 
+def _mark_section(document: QTextDocument, fields: str) -> None:
+    block = document.begin()
+    while block.isValid():
+        block_format = block.blockFormat()
+        block_format.setProperty(SECTION_PROPERTY, fields)
+        QTextCursor(block).setBlockFormat(block_format)
+        block = block.next()
+
+
 def _image_fragments(document: QTextDocument) -> list[tuple[QTextCursor, QTextImageFormat]]:
     found = []
     block = document.begin()
@@ -149,8 +182,12 @@ def _image_fragments(document: QTextDocument) -> list[tuple[QTextCursor, QTextIm
     return found
 
 
-def _paragraph(top: float = 0, bottom: float = 0, indent: float = 0) -> QTextBlockFormat:
+def _paragraph(
+    top: float = 0, bottom: float = 0, indent: float = 0, section: str = ""
+) -> QTextBlockFormat:
     block_format = QTextBlockFormat()
+    if section:
+        block_format.setProperty(SECTION_PROPERTY, section)
     block_format.setTopMargin(top)
     block_format.setBottomMargin(bottom)
     block_format.setLeftMargin(indent)
@@ -214,12 +251,13 @@ def _insert_quote(
     cell_format.setBottomPadding(2)
     cell.setFormat(cell_format)
     inner = cell.firstCursorPosition()
-    inner.setBlockFormat(_paragraph(bottom=6))
+    inner.setBlockFormat(_paragraph(bottom=6, section="quote"))
     inner.insertText(quote.text, _text(style, family=SERIF, scale=1.12, italic=True))
     attribution = f"\u2014 {quote.by}"
     if source is not None:
         attribution += f", {source.title}"
-    inner.insertBlock(_paragraph(), _text(style, color=style.muted, scale=0.875))
+    # The attribution names the speaker and, after them, the quote's source.
+    inner.insertBlock(_paragraph(section="by source"), _text(style, color=style.muted, scale=0.875))
     inner.insertText(attribution)
     cursor.movePosition(QTextCursor.MoveOperation.End)
 
@@ -229,7 +267,9 @@ def _insert_image(
 ) -> None:
     loaded = QImage(str(image.path))
     if loaded.isNull():
-        cursor.insertBlock(_paragraph(top=16), _text(style, color=style.muted, italic=True))
+        cursor.insertBlock(
+            _paragraph(top=16, section="image"), _text(style, color=style.muted, italic=True)
+        )
         cursor.insertText(f"[image not shown: {image.alt}]")
         return
     image_format = QTextImageFormat()
@@ -239,7 +279,10 @@ def _insert_image(
     image_format.setProperty(QTextFormat.Property.ImageAltText, image.alt)
     cursor.insertBlock(_paragraph(top=20), _text(style))
     cursor.insertImage(image_format)
-    cursor.insertBlock(_paragraph(top=6), _text(style, color=style.muted, scale=0.875, italic=True))
+    cursor.insertBlock(
+        _paragraph(top=6, section="image"),
+        _text(style, color=style.muted, scale=0.875, italic=True),
+    )
     cursor.insertText(image.alt)
 
 
@@ -258,11 +301,15 @@ def _insert_sources(cursor: QTextCursor, sources: list[Source], style: BackStyle
     cursor.insertText("Sources")
     for source in sources:
         cursor.insertBlock(
-            _paragraph(top=8), _text(style, scale=0.875, weight=QFont.Weight.DemiBold)
+            _paragraph(top=8, section="source"),
+            _text(style, scale=0.875, weight=QFont.Weight.DemiBold),
         )
         cursor.insertText(source.title)
         details = " \u00b7 ".join(part for part in (source.publisher, source.date) if part)
-        for line in (details, source.url):
+        # The URL is not searched, so it is never marked.
+        for line, section in ((details, "source"), (source.url, "")):
             if line:
-                cursor.insertBlock(_paragraph(), _text(style, color=style.muted, scale=0.8125))
+                cursor.insertBlock(
+                    _paragraph(section=section), _text(style, color=style.muted, scale=0.8125)
+                )
                 cursor.insertText(line)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from briefing.core.model import Card
 from briefing.gui.deck_model import DeckListModel
 from briefing.gui.fonts import SERIF
-from briefing.gui.painting import draw_elided_paragraph, paint_soft_shadow
+from briefing.gui.painting import ShadowCache, draw_elided_paragraph
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -31,6 +31,9 @@ class CardThumbnailDelegate(QStyledItemDelegate):
 
     item_size = QSize(272, 184)
     radius = 10.0
+    # One image for every thumbnail: painting the layers for each card was most of the
+    # grid's repaint, which a search pays on every keystroke.
+    _shadow = ShadowCache(radius, blur=10, offset_y=3)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         return QSize(self.item_size)
@@ -43,7 +46,7 @@ class CardThumbnailDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(option.rect).adjusted(12, 10, -12, -14)
-        paint_soft_shadow(painter, rect, self.radius, colors.shadow, blur=10, offset_y=3)
+        self._shadow.paint(painter, rect, colors.shadow)
         path = QPainterPath()
         path.addRoundedRect(rect, self.radius, self.radius)
         painter.fillPath(path, colors.card)
@@ -73,7 +76,7 @@ class CardThumbnailDelegate(QStyledItemDelegate):
         topic.setCapitalization(QFont.Capitalization.AllUppercase)
         topic.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 1.2)
         topic_metrics = QFontMetricsF(topic)
-        number = f"{index.row() + 1}"
+        number = f"{index.data(DeckListModel.NumberRole)}"
         painter.setFont(topic)
         painter.setPen(colors.muted)
         number_width = topic_metrics.horizontalAdvance(number) + 8

@@ -12,9 +12,11 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class DeckListModel(QAbstractListModel):
-    """One row per card. ``DisplayRole`` is the card's title; ``CardRole`` the ``Card``."""
+    """One row per card. ``DisplayRole`` is the card's title; ``CardRole`` the ``Card``;
+    ``NumberRole`` its 1-based place in the deck (which a filtered view still shows)."""
 
     CardRole = Qt.ItemDataRole.UserRole + 1
+    NumberRole = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +40,8 @@ class DeckListModel(QAbstractListModel):
             return f"{card.title}: {card.headline}"
         if role == self.CardRole:
             return card
+        if role == self.NumberRole:
+            return index.row() + 1
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -5,11 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QLinearGradient,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QFrame, QTextBrowser, QVBoxLayout, QWidget
 
 from briefing.core.model import Card, Deck
-from briefing.gui.back_document import BackStyle, fill_back, fit_images
+from briefing.gui.back_document import BackStyle, fill_back, fit_images, highlight_back
+from briefing.gui.highlight import CardMatch, match_format
 from briefing.gui.qt_card_front import caps_label
 from briefing.gui.safe_document import SafeDocument
 from briefing.gui.style_props import color_property
@@ -69,11 +78,15 @@ class _BottomFade(QWidget):
 
 
 class CardBack(QFrame):
+    """The back; with a search, its matches are marked and the first is scrolled into view."""
+
     clicked = Signal()
 
     accentColor = color_property("_accent_color", QPalette.ColorRole.Highlight)
     mutedColor = color_property("_muted_color", QPalette.ColorRole.PlaceholderText)
     fadeColor = color_property("_fade_color", QPalette.ColorRole.Base)
+    matchColor = color_property("_match_color", QPalette.ColorRole.Highlight)
+    matchInkColor = color_property("_match_ink_color", QPalette.ColorRole.Text)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +99,7 @@ class CardBack(QFrame):
         self.browser.viewport().installEventFilter(self)
         self.fade = _BottomFade(self.browser, lambda: self.fadeColor)
         self._press: QPointF | None = None
+        self._first_match = -1  # scrolled to once the back is laid out and shown
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -99,24 +113,54 @@ class CardBack(QFrame):
         assert isinstance(document, SafeDocument)
         return document
 
-    def set_card(self, deck: Deck, card: Card) -> None:
+    def set_card(self, deck: Deck, card: Card, match: CardMatch | None = None) -> None:
+        """Show ``card``'s back; with ``match``, mark where the search matches."""
         self.ensurePolished()
         self.browser.ensurePolished()
         self.title_label.setText(card.title)
         style = BackStyle(font=self.browser.font(), muted=self.mutedColor, accent=self.accentColor)
         document = SafeDocument(self.browser)
         fill_back(document, deck, card, style)
+        first_match = -1
+        if match is not None:
+            char_format = match_format(self.matchColor, self.matchInkColor)
+            first_match = highlight_back(document, match.query, char_format)
         old = self.browser.document()
         self.browser.setDocument(document)
         if old.parent() is self.browser:
             old.deleteLater()
+        self._first_match = first_match
         self._fit_images()
+        self._scroll_to_first_match()
         self.fade.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._scroll_to_first_match()
+        self._first_match = -1  # from now on, where to scroll is the reader's choice
+
+    def _scroll_to_first_match(self) -> None:
+        """Bring the first match into view a quarter of the way down, clear of the fade.
+
+        Done again as the back is laid out (it may be hidden, and so unsized, when filled).
+        """
+        if self._first_match < 0:
+            return
+        document = self.browser.document()
+        block = document.findBlock(self._first_match)
+        top = document.documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(self._first_match - block.position())
+        if line.isValid():
+            top += line.y()
+        viewport = self.browser.viewport().height()
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(round(top - viewport / 4) if top > viewport - 2 * self.fade.height_px else 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.browser.viewport():
             if event.type() == QEvent.Type.Resize:
                 self._fit_images()
+                self._scroll_to_first_match()
                 self.fade.refresh()
             elif event.type() == QEvent.Type.MouseButtonPress:
                 assert isinstance(event, QMouseEvent)

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent
+from PySide6.QtGui import QFont, QMouseEvent, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from briefing.core.model import Card
+from briefing.core.search import FRONT_FIELDS, match_spans
+from briefing.gui.highlight import BACK_FIELDS, CardMatch, match_format
 from briefing.gui.qt_fit_label import FitLabel
+from briefing.gui.qt_highlight_label import HighlightLabel
+from briefing.gui.style_props import color_property
+
+FLIP_HINT = "Space to flip"
+_HIDDEN_FIELDS = {"tag": "tags", "notes": "notes", "id": "card id"}
 
 
 def plain_label(object_name: str, parent: QWidget | None = None) -> QLabel:
@@ -21,7 +28,10 @@ def plain_label(object_name: str, parent: QWidget | None = None) -> QLabel:
 
 def caps_label(object_name: str, parent: QWidget | None = None) -> QLabel:
     """A small uppercase, letter-spaced label; size and colour come from the stylesheet."""
-    label = plain_label(object_name, parent)
+    return _caps(plain_label(object_name, parent))
+
+
+def _caps(label: QLabel) -> QLabel:
     font = label.font()
     # Stylesheets cannot set these two; the stylesheet's size and family merge over them.
     font.setCapitalization(QFont.Capitalization.AllUppercase)
@@ -30,8 +40,23 @@ def caps_label(object_name: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def match_hint(match: CardMatch | None) -> str:
+    """Where the search matched, if not on the front; "" when the front shows it (or no match)."""
+    if match is None or not match.fields or match.fields & FRONT_FIELDS:
+        return ""
+    if match.fields & BACK_FIELDS:
+        return f"Match on back \u2014 {FLIP_HINT}"
+    names = " and ".join(name for key, name in _HIDDEN_FIELDS.items() if key in match.fields)
+    return f"Match in {names}, not shown on the card"
+
+
 class CardFront(QFrame):
+    """The front; with a search, its matches are marked and a match only on the back is named."""
+
     clicked = Signal()
+
+    matchColor = color_property("_match_color", QPalette.ColorRole.Highlight)
+    matchInkColor = color_property("_match_ink_color", QPalette.ColorRole.Text)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,16 +64,21 @@ class CardFront(QFrame):
         self.setProperty("side", "front")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
-        self.topic_label = caps_label("cardTopic")
+        self.topic_label = HighlightLabel()
+        self.topic_label.setObjectName("cardTopic")
+        _caps(self.topic_label)
         self.headline_label = FitLabel(wrap=True, min_scale=0.55)
         self.headline_label.setObjectName("cardHeadline")
         self.headline_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.figure_value_label = FitLabel(wrap=False, min_scale=0.4)
         self.figure_value_label.setObjectName("figureValue")
-        self.figure_label = plain_label("figureLabel")
+        self.figure_label = HighlightLabel()
+        self.figure_label.setObjectName("figureLabel")
         self.figure_label.setWordWrap(True)
-        self.hint_label = QLabel("Space to flip")
+        self.hint_label = QLabel(FLIP_HINT)
         self.hint_label.setObjectName("flipHint")
+        self.match_hint_label = plain_label("matchHint")
+        self.match_hint_label.hide()
 
         # Spacing between the parts is the labels' margins in the stylesheet.
         layout = QVBoxLayout(self)
@@ -59,8 +89,10 @@ class CardFront(QFrame):
         layout.addWidget(self.figure_value_label)
         layout.addWidget(self.figure_label)
         layout.addWidget(self.hint_label, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.match_hint_label, 0, Qt.AlignmentFlag.AlignRight)
 
-    def set_card(self, card: Card) -> None:
+    def set_card(self, card: Card, match: CardMatch | None = None) -> None:
+        """Show ``card``; with ``match``, mark where the search matches."""
         self.topic_label.setText(card.title)
         self.headline_label.setText(card.headline)
         figure = card.figure
@@ -68,6 +100,21 @@ class CardFront(QFrame):
         self.figure_label.setText(figure.label if figure else "")
         self.figure_value_label.setVisible(figure is not None)
         self.figure_label.setVisible(bool(figure and figure.label))
+
+        self.ensurePolished()
+        char_format = match_format(self.matchColor, self.matchInkColor)
+        for label, field in (
+            (self.topic_label, "title"),
+            (self.headline_label, "headline"),
+            (self.figure_value_label, "figure"),
+            (self.figure_label, "figure"),
+        ):
+            spans = match_spans(label.text(), match.query, field) if match else []
+            label.set_highlights(spans, char_format)
+        hint = match_hint(match)
+        self.match_hint_label.setText(hint)
+        self.match_hint_label.setVisible(bool(hint))
+        self.hint_label.setVisible(not hint)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from briefing.core.model import Card, Deck
+from briefing.gui.highlight import CardMatch
 from briefing.gui.painting import ShadowCache
 from briefing.gui.qt_card_back import CardBack
 from briefing.gui.qt_card_front import CardFront
@@ -89,13 +90,13 @@ class CardView(QWidget):
             return float(self.flip_animation.currentValue())
         return 180.0 if self._showing_back else 0.0
 
-    def set_card(self, deck: Deck, card: Card) -> None:
-        """Show ``card``, front up."""
+    def set_card(self, deck: Deck, card: Card, match: CardMatch | None = None) -> None:
+        """Show ``card``, front up; with ``match``, its search matches marked on both sides."""
         self.flip_animation.stop()
         self._faces = None
         self._showing_back = False
-        self.front.set_card(card)
-        self.back.set_card(deck, card)
+        self.front.set_card(card, match)
+        self.back.set_card(deck, card, match)
         self._show_face()
 
     # -- flipping --------------------------------------------------------------------------

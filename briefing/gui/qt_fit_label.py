@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from briefing.gui.painting import draw_elided_paragraph
+from briefing.gui.qt_highlight_label import HighlightLabel
 
 
-class FitLabel(QLabel):
+class FitLabel(HighlightLabel):
     """Paints its text at the stylesheet's font size, or smaller when that would not fit.
 
     The stylesheet's size is the largest used; the font steps down to ``min_scale`` of it.
@@ -22,8 +22,6 @@ class FitLabel(QLabel):
         self, parent: QWidget | None = None, *, wrap: bool = True, min_scale: float = 0.5
     ) -> None:
         super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setIndent(0)
         self._wrap = wrap
         self._min_scale = min_scale
         self._cache: tuple[tuple[object, ...], QFont] | None = None
@@ -47,24 +45,47 @@ class FitLabel(QLabel):
             self._cache = (key, self._fit(base, rect))
         return self._cache[1]
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setFont(self.fitted_font())
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        rect = self.contentsRect()
-        font = painter.font()
-        if self._wrap and not self._fits(font, rect):
-            draw_elided_paragraph(painter, rect.toRectF(), font, self.text(), leading=1.0)
-            return
-        text = self.text()
-        if not self._wrap:
-            metrics = QFontMetricsF(font)
-            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(rect, self._flags(), text)
+    def painted_font(self) -> QFont:
+        return self.fitted_font()
+
+    def wraps(self) -> bool:
+        return self._wrap
 
     def is_elided(self) -> bool:
         """Whether even the smallest size is too big, so the text ends in an ellipsis."""
         return not self._fits(self.fitted_font(), self.contentsRect())
+
+    def shown_text(self, font: QFont, rect: QRect) -> tuple[str, int]:
+        text = self.text()
+        if self._fits(font, rect):
+            return text, len(text)
+        if self._wrap:
+            start = self._last_line_start(text, font, rect)
+            head, rest = text[:start], text[start:]
+        else:
+            head, rest = "", text
+        rest = rest.replace("\n", " ")
+        elided = QFontMetricsF(font).elidedText(rest, Qt.TextElideMode.ElideRight, rect.width())
+        kept = next(
+            (i for i, (a, b) in enumerate(zip(elided, rest, strict=False)) if a != b),
+            min(len(elided), len(rest)),
+        )
+        return head + elided, len(head) + kept
+
+    def _last_line_start(self, text: str, font: QFont, rect: QRect) -> int:
+        """Where the last line that fits the height starts, with the text laid out in full."""
+        document = self.plain_document(text, font, rect.width())
+        start = 0
+        block = document.begin()
+        while block.isValid():
+            layout = block.layout()
+            for number in range(layout.lineCount()):
+                line = layout.lineAt(number)
+                if layout.position().y() + line.y() + line.height() > rect.height():
+                    return start
+                start = block.position() + line.textStart()
+            block = block.next()
+        return start
 
     def _flags(self) -> int:
         flags = int(self.alignment().value)

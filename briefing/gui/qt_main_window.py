@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QKeySequence,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,7 +32,9 @@ from PySide6.QtWidgets import (
 from briefing.core import loader
 from briefing.core.errors import DeckError, Problem
 from briefing.core.model import Deck
+from briefing.gui.card_search import CardSearch
 from briefing.gui.deck_model import DeckListModel
+from briefing.gui.highlight import CardMatch
 from briefing.gui.icons import icon
 from briefing.gui.qt_card_view import CardView
 from briefing.gui.qt_deck_header import DeckHeader
@@ -39,8 +42,16 @@ from briefing.gui.qt_empty_state import EmptyState
 from briefing.gui.qt_error_panel import ErrorPanel
 from briefing.gui.qt_marking_banner import MarkingBanner
 from briefing.gui.qt_overview import OverviewView
+from briefing.gui.qt_search_field import SearchField
+from briefing.gui.results_model import SearchResultsModel
 
 DECK_FILE_FILTER = "Briefing decks (*.yaml *.yml);;All files (*)"
+NO_MATCH_HINT = "Try fewer or shorter words, or press Esc to see every card."
+# Narrower than this, the toolbar shows icons only, leaving room for the search box.
+_COMPACT_WIDTH = 1100
+_ECHO_LENGTH = 28  # of a query quoted back in the header, beyond which it ends in "…"
+
+Keys = Sequence[str | QKeySequence.StandardKey]
 
 
 class MainWindow(QMainWindow):
@@ -54,6 +65,12 @@ class MainWindow(QMainWindow):
         self.index = 0
         self._overview_shown = False
         self.model = DeckListModel(self)
+        self.results_model = SearchResultsModel(self.model, self)
+        self.search = CardSearch(self)
+        # While searching: the card and view to go back to on Esc, and whether the user
+        # opened a match (then Esc stays on it).
+        self._search_origin: tuple[int, bool] | None = None
+        self._opened_match = False
 
         self.top_banner = MarkingBanner()
         self.bottom_banner = MarkingBanner()
@@ -61,9 +78,14 @@ class MainWindow(QMainWindow):
         self.position_label = QLabel()
         self.position_label.setObjectName("positionLabel")
         self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.search_field = SearchField()
+        self.search_count_label = QLabel()
+        self.search_count_label.setObjectName("searchCount")
+        self.search_count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.search_count_label.hide()
         self.error_panel = ErrorPanel()
         self.card_view = CardView()
-        self.overview = OverviewView(self.model)
+        self.overview = OverviewView(self.results_model)
         self.empty_state = EmptyState()
         self.stack = QStackedWidget()
         self.stack.setObjectName("stage")
@@ -78,9 +100,16 @@ class MainWindow(QMainWindow):
         self.card_view.clicked.connect(self.flip_card)
         self.card_view.flipped.connect(self._update_state)
         self.overview.card_activated.connect(self.on_overview_card_activated)
+        self.search_field.textChanged.connect(self.on_search_text_changed)
+        self.search_field.accepted.connect(self.on_search_accepted)
+        self.search_field.step_requested.connect(self.on_search_step_requested)
+        self.search_field.escape_pressed.connect(self.on_search_escape_pressed)
+        self.search.results_changed.connect(self.on_search_results_changed)
         self.empty_state.open_file_requested.connect(self.choose_deck_file)
         self.empty_state.open_folder_requested.connect(self.choose_deck_folder)
         self.setAcceptDrops(True)
+        # The card, not the search box (the first in the tab order), has the keys at first.
+        self.card_view.setFocus()
         self.setMinimumSize(720, 520)
         available = self.screen().availableGeometry()
         self.resize(min(1280, available.width() * 9 // 10), min(800, available.height() * 9 // 10))
@@ -92,25 +121,32 @@ class MainWindow(QMainWindow):
         self,
         text: str,
         tip: str,
-        shortcuts: Sequence[str | QKeySequence.StandardKey],
+        shortcuts: Keys,
         slot: Callable[[], object],
         icon_name: str = "",
     ) -> QAction:
         action = QAction(text, self)
-        sequences = [QKeySequence(s) for s in shortcuts]
-        unique = {sequence.toString(): sequence for sequence in sequences if not sequence.isEmpty()}
-        action.setShortcuts(list(unique.values()))
-        keys = ", ".join(
-            s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-        )
-        action.setToolTip(f"{tip} ({keys})" if keys else tip)
         action.setStatusTip(tip)
+        self._set_keys(action, shortcuts)
         if icon_name:
             action.setIcon(icon(icon_name))
         action.triggered.connect(slot)
         # On the window as well as in a menu, so the keys work wherever the focus is.
         self.addAction(action)
         return action
+
+    @staticmethod
+    def _set_keys(action: QAction, shortcuts: Keys) -> None:
+        sequences = [QKeySequence(s) for s in shortcuts]
+        unique = {sequence.toString(): sequence for sequence in sequences if not sequence.isEmpty()}
+        if [s.toString() for s in action.shortcuts()] == list(unique):
+            return
+        action.setShortcuts(list(unique.values()))
+        keys = ", ".join(
+            s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+        )
+        tip = action.statusTip()
+        action.setToolTip(f"{tip} ({keys})" if keys else tip)
 
     def _create_actions(self) -> None:
         self.open_file_action = self._action(
@@ -149,6 +185,30 @@ class MainWindow(QMainWindow):
             self.toggle_full_screen,
         )
         self.full_screen_action.setCheckable(True)
+        self.find_action = self._action(
+            "&Find Cards\u2026",
+            "Search cards",
+            [QKeySequence.StandardKey.Find, "Ctrl+F"],
+            self.focus_search,
+        )
+        # Enter and Esc move between these and the flip and overview actions as a search
+        # starts and ends (see _assign_keys); F3 stays with them.
+        self.next_match_action = self._action(
+            "Next &Match", "Next matching card", ["F3"], lambda: self.step_match(1)
+        )
+        self.previous_match_action = self._action(
+            "Pre&vious Match", "Previous matching card", ["Shift+F3"], lambda: self.step_match(-1)
+        )
+        self.clear_search_action = self._action(
+            "&Clear Search", "Clear the search and show every card", [], self.clear_search
+        )
+        find_keys = self.find_action.shortcuts()
+        key = find_keys[0].toString(QKeySequence.SequenceFormat.NativeText) if find_keys else ""
+        self.search_field.setPlaceholderText(f"Search cards ({key})" if key else "Search cards")
+        self.search_field.setToolTip(
+            "Search titles, headlines, text, quotes and sources. "
+            'Words must all match; "a phrase", -word to exclude, tag:word for one field.'
+        )
 
     def _create_toolbar(self) -> QToolBar:
         self.open_file_action.setIconText("Open")
@@ -159,6 +219,8 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setFloatable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # The title and then the search box give way first; the toolbar never hides a button.
+        toolbar.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         toolbar.addAction(self.open_file_action)
         toolbar.addSeparator()
         toolbar.addAction(self.previous_action)
@@ -187,6 +249,9 @@ class MainWindow(QMainWindow):
         go_menu.addActions([self.first_action, self.last_action])
         go_menu.addSeparator()
         go_menu.addAction(self.flip_action)
+        go_menu.addSeparator()
+        go_menu.addActions([self.find_action, self.next_match_action, self.previous_match_action])
+        go_menu.addAction(self.clear_search_action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addActions([self.overview_action, self.leave_overview_action])
         view_menu.addSeparator()
@@ -197,7 +262,10 @@ class MainWindow(QMainWindow):
         header_bar.setObjectName("headerBar")
         header_row = QHBoxLayout(header_bar)
         header_row.setContentsMargins(0, 0, 0, 0)
+        header_row.setSpacing(0)
         header_row.addWidget(self.header, 1)
+        header_row.addWidget(self.search_field, 0, Qt.AlignmentFlag.AlignVCenter)
+        header_row.addWidget(self.search_count_label, 0, Qt.AlignmentFlag.AlignVCenter)
         header_row.addWidget(self.toolbar, 0, Qt.AlignmentFlag.AlignVCenter)
         self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
@@ -231,6 +299,8 @@ class MainWindow(QMainWindow):
 
     def on_deck_loaded(self, deck: Deck) -> None:
         self.deck = deck
+        self._drop_search()
+        self.search.set_deck(deck)
         self.model.set_deck(deck)
         self.error_panel.hide()
         self.header.set_deck(deck)
@@ -295,7 +365,7 @@ class MainWindow(QMainWindow):
         if self.deck is None or not 0 <= index < len(self.deck.cards):
             return
         self.index = index
-        self.card_view.set_card(self.deck, self.deck.cards[index])
+        self.card_view.set_card(self.deck, self.deck.cards[index], self._card_match(index))
         self.card_changed.emit(index)
         self._update_state()
 
@@ -321,16 +391,20 @@ class MainWindow(QMainWindow):
     def overview_visible(self) -> bool:
         return self._overview_shown
 
-    def set_overview_visible(self, visible: bool) -> None:
+    def set_overview_visible(self, visible: bool, focus: bool = True) -> None:
+        """Show the overview grid (or the card); ``focus`` moves the keyboard focus there."""
         visible = visible and self.deck is not None
         changed = visible != self._overview_shown
         self._overview_shown = visible
         self._update_state()
         if changed and visible:
-            self.overview.select_row(self.index)
-            self.overview.setFocus()
-        elif changed:
-            self.card_view.setFocus()
+            searching = self.search.is_active()
+            self.overview.select_row(0 if searching else self.results_model.row_of(self.index))
+        if changed and focus:
+            self._focus_stage()
+
+    def _focus_stage(self) -> None:
+        (self.overview if self._overview_shown else self.card_view).setFocus()
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
@@ -340,8 +414,138 @@ class MainWindow(QMainWindow):
         self.full_screen_action.setChecked(self.isFullScreen())
 
     def on_overview_card_activated(self, row: int) -> None:
-        self.go_to(row)
+        index = self.results_model.source_row(row)
+        if self.search.is_active():
+            self.open_match(index)
+        else:
+            self.go_to(index)
+            self.set_overview_visible(False)
+
+    # -- search ----------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def clear_search(self) -> None:
+        """End the search: every card again, on the card shown before it or the match opened."""
+        self.search_field.clear()
+        self._focus_stage()
+
+    def on_search_text_changed(self, text: str) -> None:
+        if not text.strip():
+            self.search.set_text(text)
+            self._end_search()
+            return
+        self.search.set_text(text)
+        if self._search_origin is None:
+            self._search_origin = (self.index, self._overview_shown)
+            self._opened_match = False
+            # At once, so the grid's first layout is of the results, not of the whole deck.
+            self.search.run_now()
+        self.set_overview_visible(True, focus=False)
+
+    def on_search_results_changed(self) -> None:
+        searching = self.search.is_active()
+        self.results_model.set_rows(self.search.results if searching else None)
+        self.overview.set_placeholder(NO_MATCH_HINT if searching else "")
+        # Selecting scrolls, which lays the grid out: not worth it while the grid is hidden
+        # (set_overview_visible selects when it shows it).
+        if self._overview_shown:
+            self.overview.select_row(0 if searching else self.results_model.row_of(self.index))
+        self._update_state()
+
+    def on_search_accepted(self, backwards: bool) -> None:
+        if not self.search.results or not self.search.is_active():
+            return
+        if self._overview_shown:
+            self.open_match(self.results_model.source_row(max(self.overview.selected_row(), 0)))
+        else:
+            self.step_match(-1 if backwards else 1)
+
+    def on_search_step_requested(self, step: int) -> None:
+        if self._overview_shown:
+            self._move_selection(step)
+        else:
+            self.step_match(step)
+
+    def on_search_escape_pressed(self) -> None:
+        if self.search_field.text():
+            self.clear_search()
+        else:
+            self._focus_stage()
+
+    def open_match(self, index: int) -> None:
+        """Show the matching card at ``index`` in the card view."""
+        self._opened_match = True
+        self.go_to(index)
         self.set_overview_visible(False)
+
+    def step_match(self, step: int) -> None:
+        """To the next (``step`` 1) or previous (-1) match, round the results."""
+        results = self.search.results
+        if not results or not self.search.is_active():
+            return
+        if self._overview_shown:
+            self._move_selection(step)
+            return
+        position = self.results_model.row_of(self.index)
+        if position < 0:
+            position = 0 if step > 0 else len(results) - 1
+        else:
+            position = (position + step) % len(results)
+        self.open_match(results[position])
+
+    def _move_selection(self, step: int) -> None:
+        rows = self.results_model.rowCount()
+        if rows:
+            self.overview.select_row(min(max(self.overview.selected_row() + step, 0), rows - 1))
+
+    def _end_search(self) -> None:
+        origin, self._search_origin = self._search_origin, None
+        opened, self._opened_match = self._opened_match, False
+        self.search.run_now()
+        if origin is None or self.deck is None:
+            self._update_state()
+            return
+        index, overview = (self.index, False) if opened else origin
+        self.go_to(index)
+        self.set_overview_visible(overview, focus=not self.search_field.hasFocus())
+        if overview:
+            self.overview.select_row(self.results_model.row_of(self.index))
+
+    def _drop_search(self) -> None:
+        """Forget the search without going back anywhere (a new deck is coming)."""
+        self._search_origin = None
+        self._opened_match = False
+        blocked = self.search_field.blockSignals(True)
+        self.search_field.clear()
+        self.search_field.blockSignals(blocked)
+        self.search.set_text("")
+        self.search.run_now()
+
+    def _card_match(self, index: int) -> CardMatch | None:
+        """What to mark on the card at ``index``: nothing unless it is one of the results."""
+        search = self.search
+        if not search.is_active() or not search.results or self.results_model.row_of(index) < 0:
+            return None
+        return CardMatch(search.query, search.matched_fields(index))
+
+    def _search_status(self) -> str:
+        results = self.search.results
+        if self.search.is_indexing():
+            return "Indexing\u2026"
+        if results is None:
+            return ""
+        if not results:
+            text = self.search.text.strip()
+            if len(text) > _ECHO_LENGTH:
+                text = text[: _ECHO_LENGTH - 1].rstrip() + "\u2026"
+            return f"No cards match \u201c{text}\u201d"
+        position = self.results_model.row_of(self.index)
+        if not self._overview_shown and position >= 0:
+            return f"Match {position + 1} of {len(results)}"
+        return f"{len(results)} of {self.card_count()} cards"
 
     # -- keeping the window in step --------------------------------------------------------
 
@@ -365,6 +569,41 @@ class MainWindow(QMainWindow):
         self.overview_action.setChecked(overview)
         self.overview_action.blockSignals(with_signals)
 
+        searching = deck is not None and self.search.is_active()
+        self.search_field.setEnabled(deck is not None)
+        self.find_action.setEnabled(deck is not None)
+        has_results = searching and bool(self.search.results)
+        self.next_match_action.setEnabled(has_results)
+        self.previous_match_action.setEnabled(has_results)
+        self.clear_search_action.setEnabled(searching)
+        self.search_count_label.setText(self._search_status() if searching else "")
+        self.search_count_label.setVisible(searching)
+        on_match = on_card and has_results and self.results_model.row_of(self.index) >= 0
+        self._assign_keys(searching, on_match)
+
+    def _assign_keys(self, searching: bool, on_match: bool) -> None:
+        """Esc clears a search before it leaves the overview; on a matching card, Enter goes
+        to the next match rather than flipping (Space still flips)."""
+        self._set_keys(self.clear_search_action, ["Esc"] if searching else [])
+        self._set_keys(self.leave_overview_action, [] if searching else ["Esc"])
+        enter = ["Return", "Enter"]
+        self._set_keys(self.flip_action, ["Space"] if on_match else ["Space", *enter])
+        self._set_keys(self.next_match_action, ["F3", *enter] if on_match else ["F3"])
+        self._set_keys(
+            self.previous_match_action,
+            ["Shift+F3", "Shift+Return", "Shift+Enter"] if on_match else ["Shift+F3"],
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        compact = event.size().width() < _COMPACT_WIDTH
+        self.toolbar.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonIconOnly
+            if compact
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        super().resizeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.card_view.flip_animation.stop()
+        self.search.shutdown()
         super().closeEvent(event)

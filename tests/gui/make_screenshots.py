@@ -4,7 +4,9 @@
         [--card N] [--size 1280x800]
 
 Opens the deck (default: the bundled one) on card N (1-based, default 2) and saves the front,
-back, overview, two mid-flip frames, the error panel and the empty state as PNGs.
+back, overview, two mid-flip frames, the error panel and the empty state as PNGs; then, with
+the bundled deck, search results for "stolt", the "match on back" hint, a back and a front
+with their matches marked ("stoltenberg", "pact") and a search that finds nothing.
 """
 
 from __future__ import annotations
@@ -19,11 +21,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication
 
 from briefing.gui.app import build_main_window, create_application
+from briefing.gui.qt_main_window import MainWindow
 
 
 def settle() -> None:
     for _ in range(5):
         QCoreApplication.processEvents()
+
+
+def search(window: MainWindow, text: str) -> None:
+    window.focus_search()
+    window.search_field.setText(text)
+    while window.search.is_indexing():
+        QCoreApplication.processEvents()
+    window.search.run_now()
+    settle()
 
 
 def main(out: Path, deck: str | None, card: int, width: int, height: int) -> None:
@@ -56,6 +68,24 @@ def main(out: Path, deck: str | None, card: int, width: int, height: int) -> Non
     window.set_overview_visible(True)
     save("overview")
     window.set_overview_visible(False)
+    if deck is None:
+        search(window, "stolt")
+        save("search-overview")
+        window.on_search_accepted(False)
+        save("search-match-on-back")
+        search(window, "stoltenberg")
+        window.on_search_accepted(False)
+        window.step_match(1)
+        view.flip()
+        view.flip_animation.stop()
+        view._on_flip_finished()
+        save("search-back")
+        search(window, "pact")
+        window.on_search_accepted(False)
+        save("search-front")
+        search(window, "drones submarine")
+        save("search-nothing")
+        window.clear_search()
     broken = Path(tempfile.mkdtemp()) / "broken-deck"
     broken.mkdir()
     (broken / "deck.yaml").write_text("title: [unclosed\nheading: x\n", encoding="utf-8")

@@ -66,7 +66,7 @@ def test_enter_in_overview_opens_chosen_card(qtbot: Any, window: MainWindow) -> 
 def test_double_click_in_overview_opens_card(qtbot: Any, window: MainWindow) -> None:
     window.set_overview_visible(True)
     viewport = window.overview.viewport()
-    centre = window.overview.visualRect(window.model.index(4, 0)).center()
+    centre = window.overview.visualRect(window.overview.model().index(4, 0)).center()
     # What a platform sends for a double click (QTest's mouseDClick leaves out the 2nd press).
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=centre)
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=centre)
@@ -112,6 +112,23 @@ def test_overview_paints_a_thumbnail_per_card(window: MainWindow) -> None:
     window.set_overview_visible(True)
     QApplication.processEvents()
     image = window.overview.viewport().grab().toImage()
-    first = window.overview.visualRect(window.model.index(0, 0))
+    first = window.overview.visualRect(window.overview.model().index(0, 0))
     assert first.isValid()
     assert image.pixelColor(first.center()).lightness() > 240  # the white card
+
+
+def test_overview_opens_scrolled_to_a_card_far_down_a_large_deck(
+    qtbot: Any, window: MainWindow, make_deck: MakeDeck
+) -> None:
+    window.on_deck_loaded(make_deck(600))  # laid out in batches of 100
+    window.go_to(590)
+    window.set_overview_visible(True)
+    assert window.overview.selected_row() == 590
+    overview = window.overview
+
+    def card_in_view() -> None:
+        rect = overview.visualRect(overview.model().index(590, 0))
+        assert rect.isValid()
+        assert overview.viewport().rect().contains(rect.center())
+
+    qtbot.waitUntil(card_in_view)
