@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from collections import OrderedDict
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -11,6 +13,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -34,6 +37,11 @@ class CardThumbnailDelegate(QStyledItemDelegate):
     # One image for every thumbnail: painting the layers for each card was most of the
     # grid's repaint, which a search pays on every keystroke.
     _shadow = ShadowCache(radius, blur=10, offset_y=3)
+    cached_layers = 96  # a screenful or two of thumbnails
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._text_layers: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         return QSize(self.item_size)
@@ -57,8 +65,42 @@ class CardThumbnailDelegate(QStyledItemDelegate):
         elif state & QStyle.StateFlag.State_MouseOver:
             painter.setPen(QPen(colors.muted, 1))
             painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), self.radius + 2, self.radius + 2)
-        self._paint_text(painter, rect.adjusted(18, 16, -18, -14), option.font, card, index, colors)
+        inner = rect.adjusted(18, 16, -18, -14)
+        painter.drawPixmap(inner.topLeft(), self._text_layer(painter, inner, option, card, index))
         painter.restore()
+
+    def _text_layer(
+        self,
+        painter: QPainter,
+        inner: QRectF,
+        option: QStyleOptionViewItem,
+        card: Card,
+        index: _Index,
+    ) -> QPixmap:
+        """The thumbnail's text, laid out once and kept: a search repaints the grid on
+        every keystroke, and laying out wrapped text was most of that."""
+        colors = _Colors(option.widget)
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        number = index.data(DeckListModel.NumberRole)
+        key = (card, number, inner.size().toSize().toTuple(), ratio, option.font.key(), colors.key)
+        layer = self._text_layers.get(key)
+        if layer is not None:
+            self._text_layers.move_to_end(key)
+            return layer
+        size = inner.size().toSize()
+        layer = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+        layer.setDevicePixelRatio(ratio)
+        layer.fill(Qt.GlobalColor.transparent)
+        text_painter = QPainter(layer)
+        text_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text_painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        area = QRectF(0, 0, inner.width(), inner.height())
+        self._paint_text(text_painter, area, option.font, card, index, colors)
+        text_painter.end()
+        self._text_layers[key] = layer
+        if len(self._text_layers) > self.cached_layers:
+            self._text_layers.popitem(last=False)
+        return layer
 
     def _paint_text(
         self,
@@ -136,3 +178,4 @@ class _Colors:
         self.muted = read("mutedColor", Role.PlaceholderText)
         self.shadow = read("shadowColor", Role.Shadow)
         self.selection = read("selectionColor", Role.Highlight)
+        self.key = tuple(c.rgba() for c in (self.ink, self.accent, self.muted))
