@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -16,6 +17,7 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         self.deck: Deck | None = None
         self.index = 0
         self._overview_shown = False
+        self._opened_from_overview_at = -1e9
         self.model = DeckListModel(self)
         self.results_model = SearchResultsModel(self.model, self)
         self.search = CardSearch(self)
@@ -97,7 +100,7 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self.setCentralWidget(self._layout())
 
-        self.card_view.clicked.connect(self.flip_card)
+        self.card_view.clicked.connect(self.on_card_clicked)
         self.card_view.flipped.connect(self._update_state)
         self.overview.card_activated.connect(self.on_overview_card_activated)
         self.search_field.textChanged.connect(self.on_search_text_changed)
@@ -413,7 +416,14 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         self.full_screen_action.setChecked(self.isFullScreen())
 
+    def on_card_clicked(self) -> None:
+        # The second click of a double click on a thumbnail lands on the card it opened.
+        since_opened = time.monotonic() - self._opened_from_overview_at
+        if since_opened * 1000 > QApplication.doubleClickInterval():
+            self.flip_card()
+
     def on_overview_card_activated(self, row: int) -> None:
+        self._opened_from_overview_at = time.monotonic()
         index = self.results_model.source_row(row)
         if self.search.is_active():
             self.open_match(index)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QListView,
+    QStyle,
     QStyleOptionViewItem,
     QWidget,
 )
@@ -25,7 +26,7 @@ from briefing.gui.style_props import color_property
 
 
 class OverviewView(QListView):
-    """A grid of card thumbnails; Enter or a double click on one emits ``card_activated``.
+    """A grid of card thumbnails; Enter or a click on one emits ``card_activated``.
 
     (``activated`` covers both: Qt emits it on Enter, and on double click unless the
     platform opens items on a single click, in which case that emits it.) The model is the
@@ -69,6 +70,7 @@ class OverviewView(QListView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMouseTracking(True)
         self.activated.connect(self._on_activated)
+        self.clicked.connect(self._on_clicked)
         model.modelReset.connect(self._centre_grid)
         model.modelReset.connect(self._show_placeholder)
 
@@ -134,6 +136,14 @@ class OverviewView(QListView):
     def selected_row(self) -> int:
         index = self.currentIndex()
         return index.row() if index.isValid() else -1
+
+    def _on_clicked(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        # A click opens a card too, unless the platform already activates on one click.
+        single_click_activates = self.style().styleHint(
+            QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick, None, self
+        )
+        if not single_click_activates:
+            self._on_activated(index)
 
     def _on_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         if index.isValid():

@@ -132,3 +132,17 @@ def test_overview_opens_scrolled_to_a_card_far_down_a_large_deck(
         assert overview.viewport().rect().contains(rect.center())
 
     qtbot.waitUntil(card_in_view)
+
+
+def test_single_click_in_overview_opens_card_and_a_double_click_does_not_flip_it(
+    qtbot: Any, window: MainWindow
+) -> None:
+    window.set_overview_visible(True)
+    viewport = window.overview.viewport()
+    centre = window.overview.visualRect(window.overview.model().index(3, 0)).center()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=centre)
+    assert not window.overview_visible()
+    assert window.index == 3
+    # the second click of a double click lands on the card just opened
+    window.card_view.clicked.emit()
+    assert not window.card_view.is_flipped()
