@@ -1,0 +1,73 @@
+"""What an export makes: layout, cards per page, paper, notes, printer offset."""
+
+from __future__ import annotations
+
+import locale
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+Layout = Literal["handout", "cards", "fold", "outline"]
+PageSize = Literal["A4", "Letter"]
+Side = Literal["front", "back"]
+
+LAYOUTS: tuple[str, ...] = get_args(Layout)
+PAGE_SIZES: tuple[str, ...] = get_args(PageSize)
+# Cards per sheet each layout offers; the first is its default.
+PER_PAGE: dict[str, tuple[int, ...]] = {
+    "handout": (1, 2),
+    "cards": (4, 2, 6),
+    "fold": (2, 1, 3),
+    "outline": (1,),
+}
+MAX_OFFSET_MM = 20.0
+# Where Letter is the usual paper (the US, Canada, Mexico and a few more).
+_LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PR", "PH", "CL", "CO", "VE", "GT", "CR"})
+
+
+class OptionsError(ValueError):
+    """Options that cannot make an export; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    layout: Layout = "handout"
+    per_page: int = 0  # 0: the layout's default
+    page_size: PageSize | None = None  # None: from the locale
+    notes: bool = False  # speaker notes under each card (handout and outline)
+    offset_mm: tuple[float, float] = (0.0, 0.0)  # moves the backs of duplex cards (x, y)
+
+    def resolved(self) -> ExportOptions:
+        """These options with defaults filled in; raises ``OptionsError`` if they do not fit."""
+        if self.layout not in LAYOUTS:
+            raise OptionsError(f"unknown layout {self.layout!r}; choose {', '.join(LAYOUTS)}")
+        choices = PER_PAGE[self.layout]
+        per_page = self.per_page or choices[0]
+        if per_page not in choices:
+            allowed = " or ".join(str(n) for n in sorted(choices))
+            raise OptionsError(f"the {self.layout} layout takes {allowed} per page, not {per_page}")
+        page_size = self.page_size or default_page_size()
+        if page_size not in PAGE_SIZES:
+            raise OptionsError(f"unknown page size {page_size!r}; choose A4 or Letter")
+        if any(abs(v) > MAX_OFFSET_MM for v in self.offset_mm):
+            raise OptionsError(f"a printer offset is at most {MAX_OFFSET_MM:g} mm either way")
+        return ExportOptions(self.layout, per_page, page_size, self.notes, self.offset_mm)
+
+
+def default_page_size(locale_name: str | None = None) -> PageSize:
+    """Letter where it is the usual paper, A4 everywhere else."""
+    name = locale_name if locale_name is not None else _current_locale()
+    territory = name.split(".")[0].split("@")[0].replace("-", "_").partition("_")[2].upper()
+    return "Letter" if territory in _LETTER_TERRITORIES else "A4"
+
+
+def _current_locale() -> str:
+    for getter in (lambda: locale.getlocale(locale.LC_PAPER), lambda: locale.getlocale()[0]):
+        try:
+            value = getter()
+        except (AttributeError, ValueError):  # LC_PAPER is not on every platform
+            continue
+        if isinstance(value, tuple):
+            value = value[0]
+        if value:
+            return value
+    return ""
