@@ -15,6 +15,7 @@ import codecs
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Final
 
 import yaml
@@ -23,18 +24,29 @@ from briefing.core.errors import Problem, quoted
 from briefing.core.files import describe_os_error, open_regular
 
 try:
-    _Parser: type = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
-    _Parser = yaml.SafeLoader
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # PyYAML built without libyaml
+    _CParser = None
+
+
+def _events(text: str) -> Iterator[yaml.Event]:
+    """The parser's events, one at a time (libyaml's C parser where there is one)."""
+    if _CParser is None:
+        return yaml.parse(text, Loader=yaml.SafeLoader)
+    # No Loader: its constructor is never used. iter(callable, None) calls the
+    # parser from C, without a Python frame per event.
+    return iter(_CParser(text).get_event, None)
+
 
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
 MAX_DEPTH: Final = 64
 MAX_ALIAS_EXPANSION: Final = 100_000
 MAX_PROBLEMS_PER_FILE: Final = 200
 
-# The characters YAML 1.2 allows in a stream (section 5.1), as a negated class.
-_NOT_PRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+# What YAML 1.2 allows in a stream (section 5.1), less U+0085, U+2028 and U+2029,
+# which YAML 1.1 parsers such as libyaml read as line breaks.
+_NOT_ALLOWED = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 _OLD_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
 # Control characters a double-quoted string can still produce with escapes.
@@ -57,7 +69,8 @@ class Scalar(Node):
     kind = "text"
 
     def __init__(self, line: int, column: int, text: str, is_null: bool) -> None:
-        super().__init__(line, column)
+        self.line = line  # set here, not through Node: there is one per scalar
+        self.column = column
         self.text = text
         self.is_null = is_null  # written as nothing, ~ or null, unquoted
 
@@ -108,7 +121,9 @@ def read_text(path: str | os.PathLike[str], shown_as: str) -> str:
                     f"file is too large ({size / 1_048_576:.1f} MB; "
                     f"a deck file may be at most {MAX_FILE_BYTES // 1_048_576} MB)"
                 )
-            data = f.read(MAX_FILE_BYTES + 1)
+            data = f.read(size + 1)  # read(n) allocates n bytes up front
+            if len(data) > size:  # it grew since we asked its size
+                data += f.read(MAX_FILE_BYTES + 1 - len(data))
     except (OSError, ValueError) as e:  # ValueError: a NUL in the path
         message = describe_os_error(e) if isinstance(e, OSError) else "not a usable file name"
         raise fail(message) from None
@@ -129,7 +144,7 @@ def read_text(path: str | os.PathLike[str], shown_as: str) -> str:
             line,
             column,
         ) from None
-    bad = _NOT_PRINTABLE.search(text) or _OLD_LINE_BREAKS.search(text)
+    bad = _NOT_ALLOWED.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
@@ -197,25 +212,38 @@ class _Composer:
             raise self.fail(f"not valid YAML: {e}", None) from None
 
     def _compose(self, text: str) -> tuple[Node | None, list[Problem]]:
-        events = yaml.parse(text, Loader=_Parser)
         stack: list[_Frame] = []
         root: Node | None = None
         documents = 0
-        for event in events:
+        scalar_event = yaml.ScalarEvent
+        for event in _events(text):
             cls = type(event)
-            if cls is yaml.ScalarEvent:
+            if cls is scalar_event:
                 value = event.value
-                line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                mark = event.start_mark
+                style = event.style
                 # libyaml reports a plain scalar's style as '', PyYAML's parser as None
-                plain = not event.style and event.tag is None
-                control = _CONTROL_IN_TEXT.search(value)
-                if control:
+                node: Node = Scalar(
+                    mark.line + 1,
+                    mark.column + 1,
+                    value,
+                    not style and event.tag is None and value in _NULLS,
+                )
+                # Raw control characters were refused with the file; only the escapes
+                # of a double-quoted scalar can still make one.
+                if style == '"' and (control := _CONTROL_IN_TEXT.search(value)):
                     self.problem(
-                        line, column, f"contains control character U+{ord(control.group()):04X}"
+                        node.line,
+                        node.column,
+                        f"contains control character U+{ord(control.group()):04X}",
                     )
-                node: Node = Scalar(line, column, value, plain and value in _NULLS)
-                self._remember(event.anchor, node, 1)
-                root = self._attach(stack, node, 1, event) or root
+                if event.anchor is not None:
+                    self._remember(event.anchor, node, 1)
+                if stack and type(stack[-1].node) is Sequence:  # the common case, inline
+                    stack[-1].node.items.append(node)  # type: ignore[union-attr]
+                    stack[-1].weight += 1
+                else:
+                    root = self._attach(stack, node, 1, event) or root
             elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
                 if len(stack) >= MAX_DEPTH:
                     raise self.fail(

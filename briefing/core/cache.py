@@ -1,0 +1,196 @@
+"""A cache of loaded decks, so re-opening an unchanged deck skips parsing.
+
+An entry holds the deck and the size and modification time of every file it was
+read from (metadata, cards, images). It is used only when all of them still
+match, the same files are all still there, and it was written by this version of
+Briefing; anything else (missing, corrupt, older, another deck's) is ignored and
+rewritten. Entries live in the user's cache folder, never beside the deck. They are
+written with ``marshal`` (plain lists, strings and numbers; several times faster to
+read than JSON) and never with pickle: reading a cache must not be able to run code.
+Deleting the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from briefing import __version__
+from briefing.core.model import Card, Deck, Figure, Image, Quote, Source
+
+FORMAT = f"briefing-deck-cache/1 {__version__}"
+CARD_SUFFIXES = (".yaml", ".yml")
+DECK_FILE_NAME = "deck.yaml"
+
+Stamp = list[int]  # [size, mtime in ns]
+
+
+def default_cache_dir() -> Path:
+    """The user's cache folder for Briefing, as each platform names it."""
+    override = os.environ.get("BRIEFING_CACHE_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local"
+        return Path(base) / "Briefing" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "Briefing"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing"
+
+
+class DeckCache:
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder if folder is not None else default_cache_dir()
+
+    def get(self, shown: str) -> Deck | None:
+        """The cached deck for the path ``shown``, if every file is unchanged."""
+        entry = self._read_entry(shown)
+        if entry is None:
+            return None
+        try:
+            root = Path(entry["root"])
+            source = entry["source"]
+            if entry["format"] != FORMAT or entry["stamps"] != _stamps(
+                source, root, entry["images"]
+            ):
+                return None
+            # Shown paths as the loader makes them: a folder deck opened through its
+            # deck.yaml is shown as the folder.
+            deck_shown = (
+                shown
+                if not os.path.isdir(source) or os.path.isdir(shown)
+                else (os.path.dirname(shown))
+            )
+            return _decode(entry["deck"], deck_shown, os.path.isdir(source), root)
+        except (KeyError, TypeError, ValueError, IndexError, OSError):
+            return None  # corrupt or from another layout: ignore
+
+    def put(self, shown: str, deck: Deck) -> None:
+        """Remember ``deck``, loaded from ``shown``; failing to write is never an error."""
+        root = deck.folder
+        images = sorted({str(c.image.path.relative_to(root)) for c in deck.cards if c.image})
+        try:
+            source = os.path.realpath(deck.path)  # the folder, when shown is its deck.yaml
+            entry = {
+                "format": FORMAT,
+                "root": str(root),
+                "source": source,
+                "images": images,
+                "stamps": _stamps(source, root, images),
+                "deck": _encode(deck, root),
+            }
+            self.folder.mkdir(parents=True, exist_ok=True)
+            data = marshal.dumps(entry)
+            with _atomic_file(self._entry_path(shown)) as f:
+                f.write(data)
+        except (OSError, ValueError, TypeError):
+            pass  # a read-only or full cache folder only costs the next open its speed
+
+    def _entry_path(self, shown: str) -> Path:
+        key = hashlib.sha256(os.path.realpath(shown).encode("utf-8", "surrogatepass"))
+        return self.folder / f"{key.hexdigest()[:32]}.cache"
+
+    def _read_entry(self, shown: str) -> dict[str, Any] | None:
+        try:
+            with open(self._entry_path(shown), "rb") as f:
+                entry = marshal.loads(f.read())
+        except (OSError, ValueError, EOFError, TypeError):  # missing or corrupt
+            return None
+        return entry if isinstance(entry, dict) else None
+
+
+def _stamps(source: str, root: Path, images: list[str]) -> dict[str, Stamp]:
+    """Size and modification time of each file the deck at ``source`` is read from."""
+    stamps: dict[str, Stamp] = {}
+    if os.path.isdir(source):
+        with os.scandir(source) as entries:
+            for entry in entries:
+                if entry.name.endswith(CARD_SUFFIXES) and not entry.name.startswith("."):
+                    info = entry.stat()  # follows links, as the loader does
+                    stamps[entry.name] = [info.st_size, info.st_mtime_ns]
+    else:
+        info = os.stat(source)
+        stamps[""] = [info.st_size, info.st_mtime_ns]
+    for image in images:
+        info = os.stat(root / image)
+        stamps[f"image:{image}"] = [info.st_size, info.st_mtime_ns]
+    return stamps
+
+
+def _encode(deck: Deck, root: Path) -> dict[str, Any]:
+    return {
+        "meta": [deck.title, deck.subtitle, deck.date, deck.author, deck.marking],
+        "sources": [[s.id, s.title, s.publisher, s.date, s.url] for s in deck.sources],
+        "cards": [
+            [
+                c.id,
+                c.title,
+                c.headline,
+                c.body,
+                [c.figure.value, c.figure.label] if c.figure else None,
+                [[q.text, q.by, q.source] for q in c.quotes],
+                [str(c.image.path.relative_to(root)), c.image.alt] if c.image else None,
+                c.notes,
+                list(c.tags),
+                list(c.sources),
+                os.path.basename(c.file),
+            ]
+            for c in deck.cards
+        ],
+    }
+
+
+def _decode(data: dict[str, Any], shown: str, folder_deck: bool, root: Path) -> Deck:
+    cards = []
+    folder_prefix = os.path.join(shown, "")
+    for cid, title, headline, body, figure, quotes, image, notes, tags, sources, name in data[
+        "cards"
+    ]:
+        cards.append(
+            Card(
+                id=cid,
+                title=title,
+                headline=headline,
+                body=body,
+                figure=Figure(*figure) if figure else None,
+                quotes=tuple(Quote(*q) for q in quotes),
+                image=Image(root / image[0], image[1]) if image else None,
+                notes=notes,
+                tags=tuple(tags),
+                sources=tuple(sources),
+                file=folder_prefix + name if folder_deck else shown,
+            )
+        )
+    title, subtitle, date, author, marking = data["meta"]
+    return Deck(
+        title=title,
+        subtitle=subtitle,
+        date=date,
+        author=author,
+        marking=marking,
+        sources=tuple(Source(*s) for s in data["sources"]),
+        cards=tuple(cards),
+        path=shown,
+        folder=root,
+    )
+
+
+@contextlib.contextmanager
+def _atomic_file(path: Path) -> Iterator[Any]:
+    """Write ``path`` whole or not at all: a temporary file beside it, then a rename."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".cache")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            yield f
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

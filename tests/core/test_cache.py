@@ -1,0 +1,163 @@
+"""Re-opening an unchanged deck comes from the cache; anything changed is read again."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from briefing.core import cache as cache_module
+from briefing.core.cache import DeckCache, default_cache_dir
+from briefing.core.errors import DeckError
+from briefing.core.loader import load_deck
+
+CARD = "title: {title}\nheadline: h\nbody: b\n"
+
+
+@pytest.fixture
+def deck_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    (folder / "deck.yaml").write_text("title: T\n", encoding="utf-8")
+    (folder / "a.yaml").write_text(CARD.format(title="A"), encoding="utf-8")
+    (folder / "b.yaml").write_text(CARD.format(title="B"), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> DeckCache:
+    return DeckCache(tmp_path / "cache")
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the loader parses (a cached open parses none)."""
+    from briefing.core import loader
+
+    seen: list[str] = []
+    real = loader.parse
+
+    def counting(text: str, shown_as: str):
+        seen.append(os.path.basename(shown_as))
+        return real(text, shown_as)
+
+    monkeypatch.setattr(loader, "parse", counting)
+    return seen
+
+
+def test_reopening_an_unchanged_deck_parses_nothing(deck_folder, cache, parses):
+    first = load_deck(deck_folder, cache=cache)
+    parses.clear()
+    again = load_deck(deck_folder, cache=cache)
+    assert parses == []
+    assert again == first
+
+
+def test_cached_deck_shows_paths_as_given_this_time(deck_folder, cache, monkeypatch):
+    load_deck(deck_folder, cache=cache)
+    monkeypatch.chdir(deck_folder.parent)
+    again = load_deck("deck", cache=cache)
+    assert again.path == "deck"
+    assert [c.file for c in again.cards] == [os.path.join("deck", n) for n in ("a.yaml", "b.yaml")]
+
+
+def test_an_edited_card_is_read_again(deck_folder, cache):
+    load_deck(deck_folder, cache=cache)
+    (deck_folder / "a.yaml").write_text(CARD.format(title="A edited"), encoding="utf-8")
+    assert load_deck(deck_folder, cache=cache).cards[0].title == "A edited"
+
+
+def test_an_edit_of_the_same_size_is_caught_by_its_modification_time(deck_folder, cache):
+    load_deck(deck_folder, cache=cache)
+    path = deck_folder / "a.yaml"
+    before = path.stat()
+    path.write_text(CARD.format(title="Z"), encoding="utf-8")  # same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000))
+    assert load_deck(deck_folder, cache=cache).cards[0].title == "Z"
+
+
+def test_added_and_removed_cards_are_seen(deck_folder, cache):
+    load_deck(deck_folder, cache=cache)
+    (deck_folder / "c.yaml").write_text(CARD.format(title="C"), encoding="utf-8")
+    assert [c.id for c in load_deck(deck_folder, cache=cache).cards] == ["a", "b", "c"]
+    (deck_folder / "a.yaml").unlink()
+    assert [c.id for c in load_deck(deck_folder, cache=cache).cards] == ["b", "c"]
+
+
+def test_a_deck_broken_since_it_was_cached_reports_its_problems(deck_folder, cache):
+    load_deck(deck_folder, cache=cache)
+    (deck_folder / "b.yaml").write_text("title: [\n", encoding="utf-8")
+    with pytest.raises(DeckError):
+        load_deck(deck_folder, cache=cache)
+
+
+def test_a_changed_image_is_checked_again(tmp_path, cache):
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+    (tmp_path / "map.png").write_bytes(png)
+    deck_file = tmp_path / "brief.yaml"
+    deck_file.write_text(
+        "title: T\ncards:\n  - {title: A, headline: h, body: b, image: {path: map.png, alt: m}}\n",
+        encoding="utf-8",
+    )
+    load_deck(deck_file, cache=cache)
+    (tmp_path / "map.png").write_bytes(b"not a png at all")
+    with pytest.raises(DeckError, match="is not a PNG file"):
+        load_deck(deck_file, cache=cache)
+
+
+def test_a_corrupt_cache_entry_is_ignored_and_rewritten(deck_folder, cache, parses):
+    load_deck(deck_folder, cache=cache)
+    (entry,) = cache.folder.iterdir()
+    entry.write_bytes(b"\x00garbage")
+    parses.clear()
+    assert [c.id for c in load_deck(deck_folder, cache=cache).cards] == ["a", "b"]
+    assert parses  # read again
+    parses.clear()
+    load_deck(deck_folder, cache=cache)
+    assert parses == []  # and cached again
+
+
+def test_an_entry_from_another_version_is_ignored(deck_folder, cache, parses, monkeypatch):
+    load_deck(deck_folder, cache=cache)
+    monkeypatch.setattr(cache_module, "FORMAT", "briefing-deck-cache/1 9.9.9")
+    parses.clear()
+    load_deck(deck_folder, cache=cache)
+    assert parses
+
+
+def test_an_unwritable_cache_folder_only_costs_speed(deck_folder, tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    unwritable = DeckCache(blocked / "cache")
+    assert [c.id for c in load_deck(deck_folder, cache=unwritable).cards] == ["a", "b"]
+
+
+def test_deleting_the_cache_folder_is_safe(deck_folder, cache):
+    load_deck(deck_folder, cache=cache)
+    for entry in cache.folder.iterdir():
+        entry.unlink()
+    cache.folder.rmdir()
+    assert [c.id for c in load_deck(deck_folder, cache=cache).cards] == ["a", "b"]
+
+
+def test_nothing_is_written_beside_the_deck(deck_folder, cache):
+    before = sorted(p.name for p in deck_folder.iterdir())
+    load_deck(deck_folder, cache=cache)
+    load_deck(deck_folder, cache=cache)
+    assert sorted(p.name for p in deck_folder.iterdir()) == before
+
+
+def test_folder_deck_opened_through_its_deck_yaml_notices_card_edits(deck_folder, cache):
+    load_deck(deck_folder / "deck.yaml", cache=cache)
+    (deck_folder / "b.yaml").write_text(CARD.format(title="B edited"), encoding="utf-8")
+    assert load_deck(deck_folder / "deck.yaml", cache=cache).cards[1].title == "B edited"
+
+
+def test_cache_folder_follows_the_platform_convention(monkeypatch, tmp_path):
+    monkeypatch.delenv("BRIEFING_CACHE_DIR", raising=False)
+    monkeypatch.setattr(cache_module.sys, "platform", "linux")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert default_cache_dir() == tmp_path / "briefing"
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "x"))
+    assert default_cache_dir() == tmp_path / "x"
