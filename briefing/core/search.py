@@ -8,7 +8,6 @@ a keystroke costs a few vector operations, not a loop over cards.
 
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
@@ -16,53 +15,14 @@ from itertools import pairwise
 
 import numpy as np
 
-from briefing.core.model import Card, Deck
+from briefing.core.matching import RANKED_FIELDS, card_field_texts, term_pattern
+from briefing.core.model import Deck
 from briefing.core.query import Query, Term, parse_query, words_of_folded
 from briefing.core.slugs import fold
 
-# Fields in rank order: a card matching in its title comes before one matching in
-# its headline, and so on; notes come last.
-RANKED_FIELDS: tuple[str, ...] = (
-    "title",
-    "headline",
-    "figure",
-    "body",
-    "quote",
-    "by",
-    "image",
-    "tag",
-    "source",
-    "id",
-    "notes",
-)
-FRONT_FIELDS = frozenset({"title", "headline", "figure"})
 _LAST_CHAR = "\U0010ffff"
 _CARD_BREAK = "BREAK"  # upper case never survives folding, so no card contains it
 _CARDS_PER_CHUNK = 256
-
-
-def card_field_texts(deck: Deck, card: Card) -> dict[str, str]:
-    """The text of each searchable field of a card, as written."""
-    cited = list(dict.fromkeys([*card.sources, *(q.source for q in card.quotes if q.source)]))
-    sources = []
-    for source_id in cited:
-        source = deck.source(source_id)
-        sources.append(source_id)
-        if source is not None:
-            sources.extend(part for part in (source.title, source.publisher) if part)
-    return {
-        "title": card.title,
-        "headline": card.headline,
-        "figure": f"{card.figure.value}\n{card.figure.label}" if card.figure else "",
-        "body": card.body,
-        "quote": "\n".join(q.text for q in card.quotes),
-        "by": "\n".join(q.by for q in card.quotes),
-        "image": card.image.alt if card.image else "",
-        "tag": "\n".join(card.tags),
-        "source": "\n".join(sources),
-        "id": card.id,
-        "notes": card.notes,
-    }
 
 
 class _WordIds(dict[str, int]):
@@ -216,52 +176,3 @@ class SearchIndex:
 
     def _flag_mask(self, card_ids: set[str]) -> np.ndarray:
         return np.fromiter((c.id in card_ids for c in self.deck.cards), bool, count=self.size)
-
-
-def term_pattern(term: Term) -> re.Pattern[str]:
-    """A regex finding ``term`` in folded text: whole words in order, the last maybe a prefix."""
-    words = [re.escape(w) for w in term.words]
-    end = "" if term.prefix else r"(?!\w)"
-    return re.compile(r"(?<!\w)" + r"\W+".join(words) + end)
-
-
-def match_spans(text: str, query: str | Query, field: str | None = None) -> list[tuple[int, int]]:
-    """Where ``query`` matches in ``text`` (a field's text as written), as (start, end).
-
-    Positions are in ``text`` itself, not in its folded form, so a view can
-    highlight exactly the characters shown. ``field`` limits the terms to those
-    that may match in that field.
-    """
-    parsed = parse_query(query) if isinstance(query, str) else query
-    terms = [t for t in parsed.positive_terms if field is None or t.field in (None, field)]
-    if not terms or not text:
-        return []
-    folded, origin = _fold_with_origin(text)
-    spans = []
-    for term in terms:
-        for match in term_pattern(term).finditer(folded):
-            spans.append((origin[match.start()], origin[match.end() - 1] + 1))
-    return _merged(spans)
-
-
-def _fold_with_origin(text: str) -> tuple[str, list[int]]:
-    """``fold(text)``, and for each of its characters the index it came from."""
-    if text.isascii():
-        return text.casefold(), list(range(len(text)))
-    pieces = []
-    origin = []
-    for index, char in enumerate(text):
-        folded = fold(char)
-        pieces.append(folded)
-        origin.extend([index] * len(folded))
-    return "".join(pieces), origin
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged

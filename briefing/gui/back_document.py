@@ -24,9 +24,9 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
+from briefing.core.matching import match_spans
 from briefing.core.model import Card, Deck, Image, Quote, Source
 from briefing.core.query import Query
-from briefing.core.search import match_spans
 from briefing.gui.fonts import SERIF
 from briefing.gui.highlight import highlight_spans
 from briefing.gui.safe_document import SafeDocument, is_own_resource

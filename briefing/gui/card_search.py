@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
 from briefing.core.model import Deck
 from briefing.core.query import Query, parse_query
-from briefing.core.search import SearchIndex
+
+if TYPE_CHECKING:
+    from briefing.core.search import SearchIndex
 
 
 class CardSearch(QObject):
@@ -21,6 +24,8 @@ class CardSearch(QObject):
     it is ready. Searches run on the GUI thread (about a millisecond), one per burst of
     keystrokes.
     """
+
+    build_delay_ms: ClassVar[int] = 400  # after a deck opens; tests set 0
 
     results_changed = Signal()  # the results, or whether they are ready, changed
     index_ready = Signal()
@@ -40,6 +45,10 @@ class CardSearch(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._run)
+        self._building: Deck | None = None
+        self._build_timer = QTimer(self)
+        self._build_timer.setSingleShot(True)
+        self._build_timer.timeout.connect(self.start_indexing)
         self._built.connect(self._on_built)
 
     # -- state -------------------------------------------------------------------------------
@@ -59,22 +68,34 @@ class CardSearch(QObject):
     # -- input -------------------------------------------------------------------------------
 
     def set_deck(self, deck: Deck | None) -> None:
-        """Search ``deck`` from now on; its index starts building at once."""
+        """Search ``deck`` from now on; its index is built soon, or at the first search."""
         self.deck = deck
         self.index = None
         self.results = None
-        if deck is not None and not self._closed:
-            # A daemon thread, so quitting never waits for a build of a large deck.
-            worker = threading.Thread(
-                target=self._build, args=(deck,), name="search-index", daemon=True
-            )
-            worker.start()
+        self._building = None
+        if deck is not None:
+            # Not at once: the first card is painted before any search machinery loads.
+            self._build_timer.start(self.build_delay_ms)
         self.results_changed.emit()
 
     def set_text(self, text: str) -> None:
         """Search for ``text`` once the current burst of keystrokes is over."""
         self.text = text
+        self.start_indexing()
         self._timer.start()
+
+    def start_indexing(self) -> None:
+        """Start building the current deck's index now, if it is not built or building."""
+        self._build_timer.stop()
+        deck = self.deck
+        if deck is None or self.index is not None or self._building is deck or self._closed:
+            return
+        self._building = deck
+        # A daemon thread, so quitting never waits for a build of a large deck.
+        worker = threading.Thread(
+            target=self._build, args=(deck,), name="search-index", daemon=True
+        )
+        worker.start()
 
     def run_now(self) -> None:
         """Search for the current text without waiting for the event loop."""
@@ -86,6 +107,7 @@ class CardSearch(QObject):
         with self._lock:
             self._closed = True
         self._timer.stop()
+        self._build_timer.stop()
 
     # -- work --------------------------------------------------------------------------------
 
@@ -102,6 +124,8 @@ class CardSearch(QObject):
         # On the worker thread: nothing here may touch Qt but the queued signal.
         result: SearchIndex | BaseException
         try:
+            from briefing.core.search import SearchIndex  # NumPy: not needed at start-up
+
             result = SearchIndex(deck)
         except Exception as error:
             result = error

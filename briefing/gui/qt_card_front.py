@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from briefing.core.matching import FRONT_FIELDS, match_spans
 from briefing.core.model import Card
-from briefing.core.search import FRONT_FIELDS, match_spans
 from briefing.gui.highlight import BACK_FIELDS, CardMatch, match_format
 from briefing.gui.qt_fit_label import FitLabel
 from briefing.gui.qt_highlight_label import HighlightLabel

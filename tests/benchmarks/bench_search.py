@@ -16,7 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from deck_generator import generate_deck
 
-from briefing.core.search import SearchIndex, card_field_texts
+from briefing.core.matching import card_field_texts
+from briefing.core.search import SearchIndex
 
 TYPED = ["stoltenberg", "sanctions", "north korea", "million shells", '"north korea"']
 TYPED += ["tag:military pact", "pact -nato", "putin kim pyongyang"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from briefing.core.loader import load_deck
+from briefing.core.matching import match_spans
 from briefing.core.model import Card, Deck, Figure, Image, Quote, Source
-from briefing.core.search import SearchIndex, match_spans
+from briefing.core.search import SearchIndex
 from briefing.paths import bundled_deck_path
 
 

@@ -20,10 +20,10 @@ from search_helpers import (
     wait_for_results,
 )
 
+from briefing.core import search
 from briefing.core.loader import load_deck
 from briefing.core.model import Deck
 from briefing.core.search import SearchIndex
-from briefing.gui import card_search
 from briefing.gui.deck_model import DeckListModel
 from briefing.gui.qt_main_window import MainWindow
 from briefing.gui.results_model import SearchResultsModel
@@ -299,7 +299,7 @@ class _HeldIndex(SearchIndex):
 @pytest.fixture
 def held_index(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[_HeldIndex]]:
     _HeldIndex.release = threading.Event()
-    monkeypatch.setattr(card_search, "SearchIndex", _HeldIndex)
+    monkeypatch.setattr(search, "SearchIndex", _HeldIndex)
     yield _HeldIndex
     _HeldIndex.release.set()
 
@@ -343,7 +343,7 @@ def test_an_index_that_fails_to_build_is_reported_on_the_gui_thread(
     def broken(deck: Deck) -> SearchIndex:
         raise ValueError("no index today")
 
-    monkeypatch.setattr(card_search, "SearchIndex", broken)
+    monkeypatch.setattr(search, "SearchIndex", broken)
     with qtbot.captureExceptions() as exceptions:
         window.on_deck_loaded(make_deck(2))
         qtbot.waitUntil(lambda: bool(exceptions))
