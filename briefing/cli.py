@@ -7,13 +7,15 @@ so ``briefing validate`` starts fast and runs where Qt cannot.
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from briefing import __version__
 
 USAGE_ERROR = 2
-SUBCOMMANDS = ("validate", "search")
+SUBCOMMANDS = ("validate", "search", "export")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -23,6 +25,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args[1:])
         if args and args[0] == "search":
             return _search(args[1:])
+        if args and args[0] == "export":
+            return _export(args[1:])
         return _open_app(args)
     except KeyboardInterrupt:
         return 130
@@ -38,7 +42,8 @@ def _open_app(args: list[str]) -> int:
         prog="briefing",
         description="Read a briefing deck as flip cards. Without PATH, opens the bundled deck.",
         epilog="Other commands: 'briefing validate PATH...' checks decks without a window; "
-        "'briefing search DECK QUERY' prints the matching cards.",
+        "'briefing search DECK QUERY' prints the matching cards; "
+        "'briefing export DECK -o OUT.pdf' prints a deck to PDF (or one card to PNG).",
     )
     parser.add_argument("path", nargs="?", help="a deck folder (with deck.yaml) or a deck file")
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
@@ -121,3 +126,158 @@ def _search(args: list[str]) -> int:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def _export(args: list[str]) -> int:
+    from briefing.export.options import LAYOUTS, PAGE_SIZES, ExportOptions, OptionsError
+
+    parser = argparse.ArgumentParser(
+        prog="briefing export",
+        usage="briefing export [-h] DECK -o OUT.pdf [--layout LAYOUT] [--per-page N] "
+        "[--page-size A4|Letter] [--notes] [--offset X,Y] [--query QUERY]\n"
+        "       briefing export [-h] DECK -o OUT.png --card ID [--side front|back] [--width PX]",
+        description="Print DECK to a PDF file, or one card's face to a PNG image, without a "
+        "window. Exit status: 0 written, 1 the deck has problems or the file could not be "
+        "written (nothing is left half-written), 2 usage error.",
+        epilog="Layouts: handout (1 or 2 cards a page, front above back), cards (2, 4 or 6 "
+        "cut-out cards a sheet, backs on the next page for double-sided printing), fold "
+        "(1, 2 or 3 cards a sheet, front and back side by side to fold), outline (the whole "
+        "deck as one flowing document). A negative offset is written --offset=-1,0.5.",
+    )
+    parser.add_argument("deck", metavar="DECK", help="a deck folder or deck file")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
+    parser.add_argument("--layout", choices=LAYOUTS, default="handout", help="default: handout")
+    parser.add_argument(
+        "--per-page", type=int, default=0, metavar="N", help="cards a page or sheet"
+    )
+    parser.add_argument(
+        "--page-size",
+        type=_page_size(PAGE_SIZES),
+        metavar="A4|Letter",
+        help="paper; default: the usual one where you are (from the locale)",
+    )
+    parser.add_argument(
+        "--notes", action="store_true", help="add speaker notes (handout and outline)"
+    )
+    parser.add_argument(
+        "--offset",
+        type=_offset,
+        default=(0.0, 0.0),
+        metavar="X,Y",
+        help="move the backs of double-sided cards by X mm right and Y mm down, for a "
+        "printer that shifts the back side",
+    )
+    parser.add_argument("--query", metavar="QUERY", help="only the cards matching this search")
+    parser.add_argument("--card", metavar="ID", help="write this card's face as a PNG image")
+    parser.add_argument("--side", choices=("front", "back"), default="front")
+    parser.add_argument("--width", type=int, default=1600, metavar="PX", help="PNG width")
+    options = parser.parse_args(args)
+
+    png = options.output.lower().endswith(".png")
+    if options.card is not None and not png:
+        parser.error("--card writes a PNG image; name the output something.png")
+    if options.card is None and png:
+        parser.error("a PNG image holds one card face; add --card ID")
+    if options.card is not None and options.query is not None:
+        parser.error("choose the cards with --card or --query, not both")
+    export_options = ExportOptions(
+        layout=options.layout,
+        per_page=options.per_page,
+        page_size=options.page_size,
+        notes=options.notes,
+        offset_mm=options.offset,
+    )
+    try:
+        export_options = export_options.resolved()
+    except OptionsError as e:
+        parser.error(str(e))
+
+    from briefing.core.loader import DeckError, load_deck
+
+    try:
+        deck = load_deck(options.deck)
+    except DeckError as e:
+        for problem in e.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    if options.card is not None:
+        index = deck.index_of(options.card)
+        if index is None:
+            ids = [card.id for card in deck.cards]
+            print(f"briefing: {_unknown_card(options.card, ids)}", file=sys.stderr)
+            return 1
+        cards = [deck.cards[index]]
+    elif options.query is not None:
+        from briefing.core.search import SearchIndex
+
+        hits = SearchIndex(deck).search(options.query)
+        if not hits:
+            print(f"briefing: no card matches {options.query!r}", file=sys.stderr)
+            return 1
+        cards = [deck.cards[i] for i in sorted(hits)]  # printed in the deck's order
+    else:
+        cards = list(deck.cards)
+
+    # Export never opens a window: without a platform chosen, use the offscreen one, so
+    # it runs on a server or in CI with no display.
+    if "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    try:
+        from PySide6.QtGui import QGuiApplication
+
+        from briefing.export.document import ExportError
+        from briefing.export.image import export_card_image, image_size
+        from briefing.export.pdf import export_pdf
+    except ImportError as e:  # Qt missing or its system libraries absent
+        print(f"briefing: cannot export: {e}", file=sys.stderr)
+        return 1
+    if QGuiApplication.instance() is None:
+        _app = QGuiApplication(["briefing"])  # lives until the export is done
+
+    try:
+        if options.card is not None:
+            export_card_image(deck, cards[0], options.side, options.output, options.width)
+            width, height = image_size(options.width)
+            print(f"wrote {options.output}: the {options.side} of {cards[0].id} ({width}x{height})")
+            return 0
+        pages = export_pdf(deck, cards, export_options, options.output)
+    except ExportError as e:
+        print(f"briefing: {e}", file=sys.stderr)
+        return 1
+    layout = export_options.layout
+    per_page = f", {export_options.per_page} per page" if export_options.per_page > 1 else ""
+    plural = "s" if pages != 1 else ""
+    print(
+        f"wrote {options.output}: {pages} page{plural} "
+        f"({layout}{per_page}, {export_options.page_size})"
+    )
+    return 0
+
+
+def _page_size(choices: tuple[str, ...]) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        for choice in choices:
+            if choice.lower() == text.lower():
+                return choice
+        raise argparse.ArgumentTypeError(f"choose {' or '.join(choices)}, not {text!r}")
+
+    return parse
+
+
+def _offset(text: str) -> tuple[float, float]:
+    parts = text.split(",")
+    try:
+        if len(parts) != 2:
+            raise ValueError
+        x, y = (float(part) for part in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"write the offset as X,Y in mm, not {text!r}") from None
+    return x, y
+
+
+def _unknown_card(card_id: str, ids: list[str]) -> str:
+    close = difflib.get_close_matches(card_id, ids, n=3, cutoff=0.6)
+    message = f"no card has the id {card_id!r}"
+    if close:
+        message += "; did you mean " + " or ".join(repr(c) for c in close) + "?"
+    return message

@@ -1,19 +1,28 @@
 """Paint a deck's pages on any paged device: a PDF writer or a printer.
 
-PLACEHOLDER SIGNATURES, being implemented now; the API below is the contract.
+Every layout is planned first (so a footer can say "Page 3 of 12"), keeping only where each
+part goes; then each page is built and painted in turn, so memory does not grow with the
+deck. All drawing is in points from the paper's top left corner.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
-from PySide6.QtGui import QPagedPaintDevice
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter
 
 from briefing.core.model import Card, Deck
-from briefing.export.options import ExportOptions
+from briefing.export.canvas import Canvas
+from briefing.export.geometry import PageFrame
+from briefing.export.options import ExportOptions, OptionsError
+from briefing.export.print_style import ensure_fonts
 
 # on_page(done, total) after each page; returning False cancels the export.
 PageCallback = Callable[[int, int], bool]
+
+_PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 
 
 class ExportError(Exception):
@@ -22,6 +31,57 @@ class ExportError(Exception):
 
 class ExportCancelled(ExportError):
     """The user cancelled; nothing was written."""
+
+
+class Pages(Protocol):
+    """A layout: ``plan`` returns the page count, then ``paint`` draws any page."""
+
+    def plan(self) -> int: ...
+
+    def paint(self, canvas: Canvas, page: int, pages: int) -> None: ...
+
+
+def make_pages(deck: Deck, cards: Sequence[Card], options: ExportOptions) -> Pages:
+    """The layout ``options`` asks for, over ``cards``; raises ``ExportError`` if it cannot be."""
+    try:
+        options = options.resolved()
+    except OptionsError as e:
+        raise ExportError(str(e)) from None
+    if not cards:
+        raise ExportError("there are no cards to export")
+    ensure_fonts()
+    assert options.page_size is not None  # resolved
+    frame = PageFrame.for_paper(options.page_size)
+    if options.layout == "handout":
+        from briefing.export.handout import Handout
+
+        return Handout(deck, cards, options, frame)
+    if options.layout == "outline":
+        from briefing.export.outline import Outline
+
+        return Outline(deck, cards, options, frame)
+    from briefing.export.sheets import CutCards, FoldCards
+
+    if options.layout == "cards":
+        return CutCards(deck, cards, options, frame)
+    return FoldCards(deck, cards, options, frame)
+
+
+def page_layout(options: ExportOptions) -> QPageLayout:
+    """Portrait paper of the options' size with no margins: the layouts draw their own."""
+    page_size = options.resolved().page_size or "A4"
+    return QPageLayout(
+        QPageSize(_PAGE_SIZES[page_size]),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Point,
+    )
+
+
+def page_count(deck: Deck, cards: Sequence[Card], options: ExportOptions) -> int:
+    """How many pages ``paint_deck`` would paint. Lays the text out (without painting) for
+    the handout and the outline; arithmetic for the card sheets."""
+    return make_pages(deck, cards, options).plan()
 
 
 def paint_deck(
@@ -33,6 +93,32 @@ def paint_deck(
 ) -> int:
     """Set ``device``'s page layout from ``options`` and paint every page of ``cards``.
 
-    Returns the number of pages. Raises ``ExportCancelled`` when ``on_page`` returns False.
+    Returns the number of pages. Raises ``ExportCancelled`` when ``on_page`` returns False,
+    and ``ExportError`` when the options or the device cannot make the export. The painter
+    is ended either way, so the pages painted so far stay on the device (a preview shows
+    them); a caller printing to paper calls ``QPrinter.abort()`` to drop a cancelled job.
     """
-    raise NotImplementedError
+    pages = make_pages(deck, cards, options)
+    total = pages.plan()
+    # A printer may refuse margins below its own; then we draw inside what it gives.
+    device.setPageLayout(page_layout(options))
+    paint_rect = device.pageLayout().paintRect(QPageLayout.Unit.Point)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ExportError("cannot start printing on this device")
+    try:
+        for page in range(total):
+            if page and not device.newPage():
+                raise ExportError("the device refused a new page")
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            painter.scale(device.logicalDpiX() / 72, device.logicalDpiY() / 72)
+            painter.translate(-paint_rect.left(), -paint_rect.top())
+            pages.paint(Canvas(painter), page, total)
+            painter.restore()
+            if on_page is not None and on_page(page + 1, total) is False:
+                raise ExportCancelled("export cancelled")
+    finally:
+        painter.end()
+    return total

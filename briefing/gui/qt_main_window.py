@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
@@ -34,8 +35,19 @@ from PySide6.QtWidgets import (
 from briefing.core import loader
 from briefing.core.errors import DeckError, Problem
 from briefing.core.model import Deck
+from briefing.export.options import ExportOptions
+from briefing.gui.actions import Keys, set_keys
 from briefing.gui.card_search import CardSearch
 from briefing.gui.deck_model import DeckListModel
+from briefing.gui.export_settings import (
+    FOLDER_KEY,
+    CardChoice,
+    Scope,
+    app_settings,
+    default_folder,
+    load_options,
+    save_options,
+)
 from briefing.gui.highlight import CardMatch
 from briefing.gui.icons import icon
 from briefing.gui.qt_card_view import CardView
@@ -43,17 +55,21 @@ from briefing.gui.qt_deck_header import DeckHeader
 from briefing.gui.qt_empty_state import EmptyState
 from briefing.gui.qt_error_panel import ErrorPanel
 from briefing.gui.qt_marking_banner import MarkingBanner
+from briefing.gui.qt_notice_bar import NoticeBar
 from briefing.gui.qt_overview import OverviewView
 from briefing.gui.qt_search_field import SearchField
 from briefing.gui.results_model import SearchResultsModel
+
+if TYPE_CHECKING:  # the print machinery is imported when the user first prints
+    from briefing.gui.qt_export_dialog import ExportPdfDialog
+    from briefing.gui.qt_print_preview import PrintPreviewDialog
 
 DECK_FILE_FILTER = "Briefing decks (*.yaml *.yml);;All files (*)"
 NO_MATCH_HINT = "Try fewer or shorter words, or press Esc to see every card."
 # Narrower than this, the toolbar shows icons only, leaving room for the search box.
 _COMPACT_WIDTH = 1100
 _ECHO_LENGTH = 28  # of a query quoted back in the header, beyond which it ends in "…"
-
-Keys = Sequence[str | QKeySequence.StandardKey]
+_NOTICE_MS = 12_000  # how long "Exported 12 pages to ..." stays
 
 
 class MainWindow(QMainWindow):
@@ -74,6 +90,12 @@ class MainWindow(QMainWindow):
         # opened a match (then Esc stays on it).
         self._search_origin: tuple[int, bool] | None = None
         self._opened_match = False
+        # The last export options, scope and folder; the options outlast the session too.
+        self._export_options: ExportOptions | None = None
+        self.export_scope: Scope = "deck"
+        self._export_folder: str | None = None
+        self.print_preview: PrintPreviewDialog | None = None
+        self.export_dialog: ExportPdfDialog | None = None
 
         self.top_banner = MarkingBanner()
         self.bottom_banner = MarkingBanner()
@@ -87,6 +109,7 @@ class MainWindow(QMainWindow):
         self.search_count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.search_count_label.hide()
         self.error_panel = ErrorPanel()
+        self.notice = NoticeBar(info_timeout_ms=_NOTICE_MS)
         self.card_view = CardView()
         self.overview = OverviewView(self.results_model)
         self.empty_state = EmptyState()
@@ -130,26 +153,13 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         action.setStatusTip(tip)
-        self._set_keys(action, shortcuts)
+        set_keys(action, shortcuts)
         if icon_name:
             action.setIcon(icon(icon_name))
         action.triggered.connect(slot)
         # On the window as well as in a menu, so the keys work wherever the focus is.
         self.addAction(action)
         return action
-
-    @staticmethod
-    def _set_keys(action: QAction, shortcuts: Keys) -> None:
-        sequences = [QKeySequence(s) for s in shortcuts]
-        unique = {sequence.toString(): sequence for sequence in sequences if not sequence.isEmpty()}
-        if [s.toString() for s in action.shortcuts()] == list(unique):
-            return
-        action.setShortcuts(list(unique.values()))
-        keys = ", ".join(
-            s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-        )
-        tip = action.statusTip()
-        action.setToolTip(f"{tip} ({keys})" if keys else tip)
 
     def _create_actions(self) -> None:
         self.open_file_action = self._action(
@@ -160,6 +170,18 @@ class MainWindow(QMainWindow):
             "Open a deck folder",
             ["Ctrl+Shift+O"],
             self.choose_deck_folder,
+        )
+        self.print_action = self._action(
+            "&Print\u2026",
+            "Preview and print the cards",
+            [QKeySequence.StandardKey.Print, "Ctrl+P"],
+            self.open_print_preview,
+        )
+        self.export_pdf_action = self._action(
+            "&Export PDF\u2026",
+            "Save the cards as a PDF",
+            ["Ctrl+Shift+E"],
+            self.open_export_dialog,
         )
         self.quit_action = self._action("&Quit", "Quit Briefing", ["Ctrl+Q"], self.close)
         self.previous_action = self._action(
@@ -246,6 +268,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.open_file_action, self.open_folder_action])
         file_menu.addSeparator()
+        file_menu.addActions([self.print_action, self.export_pdf_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addActions([self.previous_action, self.next_action])
@@ -281,6 +305,7 @@ class MainWindow(QMainWindow):
         column.addWidget(header_bar)
         column.addWidget(self.error_panel)
         column.addWidget(self.stack, 1)
+        column.addWidget(self.notice)
         column.addWidget(self.bottom_banner)
         return central
 
@@ -306,6 +331,7 @@ class MainWindow(QMainWindow):
         self.search.set_deck(deck)
         self.model.set_deck(deck)
         self.error_panel.hide()
+        self.notice.hide()
         self.header.set_deck(deck)
         self.top_banner.set_marking(deck.marking)
         self.bottom_banner.set_marking(deck.marking)
@@ -557,6 +583,76 @@ class MainWindow(QMainWindow):
             return f"Match {position + 1} of {len(results)}"
         return f"{len(results)} of {self.card_count()} cards"
 
+    # -- printing and exporting ------------------------------------------------------------
+
+    def card_choice(self) -> CardChoice | None:
+        """What can be printed: the deck, the search's matches, the card on screen."""
+        if self.deck is None:
+            return None
+        searching = self.search.is_active() and self.search.results is not None
+        matches = tuple(self.search.results or ()) if searching else None
+        return CardChoice(self.deck, self.index, matches)
+
+    def export_options(self) -> ExportOptions:
+        if self._export_options is None:
+            self._export_options = load_options(app_settings())
+        return self._export_options
+
+    def export_folder(self) -> str:
+        if self._export_folder is None:
+            self._export_folder = default_folder(app_settings().value(FOLDER_KEY, ""))
+        return self._export_folder
+
+    def open_print_preview(self) -> PrintPreviewDialog | None:
+        """The print preview, opened without blocking; None when there is nothing to print."""
+        from briefing.gui.qt_print_preview import PrintPreviewDialog
+
+        choice = self.card_choice()
+        if choice is None or not choice.deck.cards:
+            return None
+        dialog = PrintPreviewDialog(
+            choice, self.export_options(), self.export_scope, self.export_folder(), self
+        )
+        self.print_preview = dialog
+        self._open_export_window(dialog)
+        return dialog
+
+    def open_export_dialog(self) -> ExportPdfDialog | None:
+        """File > Export PDF, opened without blocking; None when there is nothing to export."""
+        from briefing.gui.qt_export_dialog import ExportPdfDialog
+
+        choice = self.card_choice()
+        if choice is None or not choice.deck.cards:
+            return None
+        dialog = ExportPdfDialog(
+            choice, self.export_options(), self.export_scope, self.export_folder(), self
+        )
+        self.export_dialog = dialog
+        self._open_export_window(dialog)
+        return dialog
+
+    def _open_export_window(self, dialog: PrintPreviewDialog | ExportPdfDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.options_changed.connect(self.on_export_options_changed)
+        dialog.exported.connect(self.on_exported)
+        dialog.finished.connect(self.on_export_window_closed)
+        dialog.open()
+
+    def on_export_options_changed(self, options: ExportOptions, scope: Scope) -> None:
+        self._export_options = options
+        self.export_scope = scope
+        save_options(app_settings(), options)
+
+    def on_exported(self, message: str, path: str) -> None:
+        self.notice.show_info(message)
+        if path:
+            self._export_folder = os.path.dirname(path)
+            app_settings().setValue(FOLDER_KEY, self._export_folder)
+
+    def on_export_window_closed(self) -> None:
+        self.print_preview = None
+        self.export_dialog = None
+
     # -- keeping the window in step --------------------------------------------------------
 
     def _update_state(self) -> None:
@@ -574,6 +670,8 @@ class MainWindow(QMainWindow):
         self.last_action.setEnabled(on_card and self.index < count - 1)
         self.flip_action.setEnabled(on_card)
         self.overview_action.setEnabled(deck is not None)
+        self.print_action.setEnabled(count > 0)
+        self.export_pdf_action.setEnabled(count > 0)
         self.leave_overview_action.setEnabled(overview)
         with_signals = self.overview_action.blockSignals(True)
         self.overview_action.setChecked(overview)
@@ -594,12 +692,12 @@ class MainWindow(QMainWindow):
     def _assign_keys(self, searching: bool, on_match: bool) -> None:
         """Esc clears a search before it leaves the overview; on a matching card, Enter goes
         to the next match rather than flipping (Space still flips)."""
-        self._set_keys(self.clear_search_action, ["Esc"] if searching else [])
-        self._set_keys(self.leave_overview_action, [] if searching else ["Esc"])
+        set_keys(self.clear_search_action, ["Esc"] if searching else [])
+        set_keys(self.leave_overview_action, [] if searching else ["Esc"])
         enter = ["Return", "Enter"]
-        self._set_keys(self.flip_action, ["Space"] if on_match else ["Space", *enter])
-        self._set_keys(self.next_match_action, ["F3", *enter] if on_match else ["F3"])
-        self._set_keys(
+        set_keys(self.flip_action, ["Space"] if on_match else ["Space", *enter])
+        set_keys(self.next_match_action, ["F3", *enter] if on_match else ["F3"])
+        set_keys(
             self.previous_match_action,
             ["Shift+F3", "Shift+Return", "Shift+Enter"] if on_match else ["Shift+F3"],
         )

@@ -12,9 +12,12 @@ from typing import Any
 
 import pytest
 from gui_factories import make_card
+from print_helpers import EngineSpy
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from briefing.core.model import Deck, Source
+from briefing.export import document, pdf
 from briefing.gui.app import prepare_application
 from briefing.gui.qt_card_view import CardView
 from briefing.gui.qt_main_window import MainWindow
@@ -28,6 +31,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if Path(str(item.fspath)).parent == Path(__file__).parent:
             item.add_marker(marker)
+
+
+@pytest.fixture(autouse=True)
+def settings_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the app's settings go during a test: never the developer's own."""
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+@pytest.fixture
+def engine(monkeypatch: pytest.MonkeyPatch) -> EngineSpy:
+    """The export engine, its calls noted (see ``EngineSpy``)."""
+    spy = EngineSpy()
+    monkeypatch.setattr(document, "paint_deck", spy.paint_deck)
+    monkeypatch.setattr(pdf, "export_pdf", spy.export_pdf)
+    return spy
 
 
 @pytest.fixture

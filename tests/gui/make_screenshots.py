@@ -6,7 +6,8 @@
 Opens the deck (default: the bundled one) on card N (1-based, default 2) and saves the front,
 back, overview, two mid-flip frames, the error panel and the empty state as PNGs; then, with
 the bundled deck, search results for "stolt", the "match on back" hint, a back and a front
-with their matches marked ("stoltenberg", "pact") and a search that finds nothing.
+with their matches marked ("stoltenberg", "pact") and a search that finds nothing; then the
+print preview of a handout and of cut-out cards (fronts and backs), and the Export PDF dialog.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
+from briefing.export.options import ExportOptions
 from briefing.gui.app import build_main_window, create_application
 from briefing.gui.qt_main_window import MainWindow
 
@@ -36,6 +39,36 @@ def search(window: MainWindow, text: str) -> None:
         QCoreApplication.processEvents()
     window.search.run_now()
     settle()
+
+
+def save_print_windows(window: MainWindow, out: Path, width: int, height: int) -> None:
+    """The print preview on each layout worth a look, and the Export PDF dialog; options set
+    here, not the ones the user last chose."""
+
+    def save(widget: QWidget, name: str) -> None:
+        settle()
+        widget.grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
+    window.go_to(0)
+    preview = window.open_print_preview()
+    assert preview is not None
+    preview.resize(width, height)
+    for layout in ("handout", "cards"):
+        preview.panel.set_options(ExportOptions(layout))
+        preview.update_preview()
+        save(preview, f"print-preview-{layout}")
+    preview.go_to_page(2)
+    save(preview, "print-preview-cards-backs")
+    preview.fit_width_action.trigger()
+    preview.go_to_page(1)
+    save(preview, "print-preview-cards-fit-width")
+    preview.close()
+    dialog = window.open_export_dialog()
+    assert dialog is not None
+    dialog.panel.set_options(ExportOptions("handout"))
+    save(dialog, "export-pdf")
+    dialog.close()
 
 
 def main(out: Path, deck: str | None, card: int, width: int, height: int) -> None:
@@ -86,6 +119,7 @@ def main(out: Path, deck: str | None, card: int, width: int, height: int) -> Non
         search(window, "drones submarine")
         save("search-nothing")
         window.clear_search()
+    save_print_windows(window, out, width, height)
     broken = Path(tempfile.mkdtemp()) / "broken-deck"
     broken.mkdir()
     (broken / "deck.yaml").write_text("title: [unclosed\nheading: x\n", encoding="utf-8")

@@ -1,0 +1,190 @@
+"""One card face in a fixed rectangle: for cut-out cards, fold cards and card images.
+
+A face never overflows: the headline and then the body shrink, within limits, to fit; what
+still does not fit ends at a line with a visible "…continued in the handout".
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QTextDocument
+
+from briefing.core.model import Card, Deck
+from briefing.export import text
+from briefing.export.canvas import Align, Canvas, line_height, text_width
+from briefing.export.geometry import Rect
+from briefing.export.print_style import Palette, font
+from briefing.gui.fonts import SANS
+from briefing.gui.safe_document import SafeDocument
+
+CONTINUED_IN_HANDOUT = "\u2026continued in the handout"
+MIN_BODY_PT = 7.0
+MIN_HEADLINE_PT = 8.0
+ID_PT = 5.0
+_REFERENCE_AREA = 231.0 * 335.0  # a quarter of an A4 sheet: the type sizes below are for it
+
+
+@dataclass(frozen=True)
+class FaceMetrics:
+    padding: float
+    topic: float
+    headline: float
+    figure: float
+    figure_label: float
+    body: float
+
+    @classmethod
+    def for_face(cls, face: Rect) -> FaceMetrics:
+        k = min(1.3, max(0.8, math.sqrt(face.width * face.height / _REFERENCE_AREA)))
+        return cls(
+            padding=max(12.0, 15.0 * k),
+            topic=7.0 * k,
+            headline=15.0 * k,
+            figure=21.0 * k,
+            figure_label=7.0 * k,
+            body=8.5 * k,
+        )
+
+
+def id_position(face: Rect) -> tuple[float, float]:
+    """Where a face's card id starts (its left end and its top), the same on both sides."""
+    padding = FaceMetrics.for_face(face).padding
+    return face.x + padding, face.bottom - padding * 0.6 - line_height(_id_font())
+
+
+def paint_front(canvas: Canvas, face: Rect, deck: Deck, card: Card, palette: Palette) -> None:
+    metrics = FaceMetrics.for_face(face)
+    inner = face.inset(metrics.padding)
+    top = _paint_top_line(canvas, inner, card.title, deck.marking, metrics, palette)
+    bottom = _paint_id(canvas, face, card, palette) - metrics.padding * 0.5
+    if card.figure is not None:
+        figure = text.figure_document(
+            card, inner.width, metrics.figure, metrics.figure_label, palette
+        )
+        figure_height = text.height_pt(figure)
+        bottom -= figure_height
+        text.draw(canvas.painter, figure, inner.x, bottom, 0, figure_height, palette.accent)
+        bottom -= metrics.figure * 0.5
+    region = Rect(inner.x, top + metrics.topic * 1.2, inner.width, 0)
+    region = Rect(region.x, region.y, region.width, max(0.0, bottom - region.y))
+    size = metrics.headline
+    while True:
+        headline = text.headline_document(card.headline, inner.width, size, palette.ink)
+        if text.height_pt(headline) <= region.height or size <= MIN_HEADLINE_PT:
+            break
+        size = max(MIN_HEADLINE_PT, size - 0.5)
+    _draw_fitted(canvas, headline, region, palette, palette.ink)
+
+
+def paint_back(canvas: Canvas, face: Rect, deck: Deck, card: Card, palette: Palette) -> None:
+    metrics = FaceMetrics.for_face(face)
+    inner = face.inset(metrics.padding)
+    top = _paint_top_line(canvas, inner, card.title, deck.marking, metrics, palette)
+    bottom = _paint_id(canvas, face, card, palette) - metrics.padding * 0.4
+    region = Rect(inner.x, top + metrics.topic * 1.3, inner.width, 0)
+    region = Rect(region.x, region.y, region.width, max(0.0, bottom - region.y))
+    body = _fitted_back(deck, card, region, metrics.body, palette)
+    _draw_fitted(canvas, body, region, palette, palette.body)
+
+
+def _fitted_back(
+    deck: Deck, card: Card, region: Rect, size: float, palette: Palette
+) -> SafeDocument:
+    """The back's document at the largest size (in half points, from ``size`` down to
+    ``MIN_BODY_PT``) at which it fits ``region``; at the smallest size if none does."""
+
+    def build(points: float) -> SafeDocument:
+        return text.back_document(
+            deck, card, region.width, points, palette, max_image_height_pt=region.height * 0.45
+        )
+
+    document = build(size)
+    height = text.height_pt(document)
+    if height <= region.height:
+        return document
+    # Height goes roughly with the square of the type size: guess, then step down.
+    guess = size * math.sqrt(region.height / max(height, 1.0))
+    points = max(MIN_BODY_PT, min(size - 0.5, math.floor(guess * 2) / 2 + 0.5))
+    while True:
+        document = build(points)
+        if text.height_pt(document) <= region.height or points <= MIN_BODY_PT:
+            return document
+        points = max(MIN_BODY_PT, points - 0.5)
+
+
+def _draw_fitted(
+    canvas: Canvas, document: QTextDocument, region: Rect, palette: Palette, color: QColor
+) -> None:
+    """Draw ``document`` in ``region``; if it is too long, up to a line break and a marker."""
+    height = text.height_pt(document)
+    if height <= region.height + 0.01:
+        text.draw(canvas.painter, document, region.x, region.y, 0, height, color)
+        return
+    marker_font = font(size_pt=7, italic=True, weight=QFont.Weight.DemiBold)
+    marker_height = line_height(marker_font) * 1.3
+    limit = region.height - marker_height
+    breaks = [b for b in text.line_breaks(document, keep_together=False) if b <= limit]
+    end = breaks[-1] if breaks else max(limit, 0.0)
+    text.draw(canvas.painter, document, region.x, region.y, 0, end, color)
+    canvas.text(
+        Rect(region.x, region.bottom - marker_height, region.width, marker_height),
+        CONTINUED_IN_HANDOUT,
+        marker_font,
+        palette.accent,
+        Align.AlignLeft | Align.AlignBottom,
+    )
+
+
+def _paint_top_line(
+    canvas: Canvas,
+    inner: Rect,
+    title: str,
+    marking: str,
+    metrics: FaceMetrics,
+    palette: Palette,
+) -> float:
+    """The topic label (and the marking, small, at the right); returns the line's bottom."""
+    topic_font = font(
+        SANS,
+        metrics.topic,
+        weight=QFont.Weight.DemiBold,
+        caps=True,
+    )
+    height = line_height(topic_font)
+    marking_width = 0.0
+    if marking:
+        marking_font = font(size_pt=5.5, weight=QFont.Weight.Bold, caps=True)
+        marking_width = min(text_width(marking, marking_font) + 9, inner.width * 0.45)
+        background, ink = palette.banner_colors(marking)
+        pill = Rect(inner.right - marking_width, inner.y + (height - 9) / 2, marking_width, 9)
+        canvas.fill(pill, background, radius=1.5)
+        canvas.text(pill.inset(4, 0), marking, marking_font, ink, Align.AlignCenter)
+    canvas.text(
+        Rect(inner.x, inner.y, inner.width - marking_width - 8, height),
+        title,
+        topic_font,
+        palette.accent,
+        Align.AlignLeft | Align.AlignVCenter,
+    )
+    return inner.y + height
+
+
+def _id_font() -> QFont:
+    return font(size_pt=ID_PT, tracked=True)
+
+
+def _paint_id(canvas: Canvas, face: Rect, card: Card, palette: Palette) -> float:
+    """The card id, tiny, at the face's bottom left (to match fronts and backs); returns its top."""
+    x, y = id_position(face)
+    id_font = _id_font()
+    height = line_height(id_font)
+    canvas.text(
+        Rect(x, y, face.right - x - 12, height),
+        card.id,
+        id_font,
+        palette.faint,
+        Align.AlignLeft | Align.AlignTop,
+    )
+    return y

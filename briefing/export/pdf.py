@@ -1,0 +1,50 @@
+"""Export a deck as a PDF file, atomically."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+import shiboken6
+from PySide6.QtGui import QPdfWriter
+
+from briefing import __version__
+from briefing.core.model import Card, Deck
+from briefing.export.document import PageCallback, paint_deck
+from briefing.export.options import ExportOptions
+from briefing.export.print_style import LAYOUT_DPI
+from briefing.export.savefile import save_file
+
+
+def export_pdf(
+    deck: Deck,
+    cards: Sequence[Card],
+    options: ExportOptions,
+    path: str | os.PathLike[str],
+    on_page: PageCallback | None = None,
+) -> int:
+    """Write ``cards`` of ``deck`` to the PDF file ``path``; returns the page count.
+
+    The PDF is streamed into a ``QSaveFile`` (memory stays flat however long the deck) and
+    replaces ``path`` only once it is complete. Raises ``ExportError`` with a one-line
+    message (the file is then untouched) and ``ExportCancelled`` if ``on_page`` returns False.
+    """
+    with save_file(path) as device:
+        writer = QPdfWriter(device)
+        try:
+            writer.setResolution(LAYOUT_DPI)
+            writer.setTitle(deck.title)
+            writer.setCreator(f"Briefing {__version__}")
+            if deck.author:
+                _set_author(writer, deck.author)
+            pages = paint_deck(writer, deck, cards, options, on_page)
+        finally:
+            shiboken6.delete(writer)  # before its device; the PDF is complete after painting
+    return pages
+
+
+def _set_author(writer: QPdfWriter, author: str) -> None:
+    # QPdfWriter.setAuthor is new in Qt 6.9; on 6.8 the PDF goes without an /Author.
+    set_author = getattr(writer, "setAuthor", None)
+    if set_author is not None:
+        set_author(author)

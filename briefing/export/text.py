@@ -1,0 +1,477 @@
+"""The text of printed cards, as safe text documents laid out at print resolution.
+
+The back is filled by the same ``fill_back`` as the screen (Markdown with HTML off, quotes,
+image and sources inserted as plain text); fronts, notes and the outline's title block
+insert deck text only as plain text. Every document is laid out against a 1,200 dpi
+device, so line breaks and glyph positions are the same on a PDF, a printer or a PNG.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QImage,
+    QPainter,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+    QTextImageFormat,
+    QTextTable,
+)
+
+from briefing.core.model import Card, Deck, Source
+from briefing.export.flow import valid_breaks
+from briefing.export.print_style import (
+    DOTS_PER_PT,
+    SCREEN_DPI,
+    TRACKING,
+    Palette,
+    document_font,
+    layout_device,
+    nominal_spacing,
+)
+from briefing.gui.back_document import SECTION_PROPERTY, BackStyle, fill_back
+from briefing.gui.fonts import SANS, SERIF
+from briefing.gui.safe_document import SafeDocument, is_own_resource
+
+_PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+SOURCES_LABEL = "Sources"  # the heading fill_back gives a card's sources
+
+
+def px(points: float) -> float:
+    """Points as the screen pixels Qt expects for margins and image sizes in a document."""
+    return points * SCREEN_DPI / 72
+
+
+def new_document() -> SafeDocument:
+    document = SafeDocument()
+    document.documentLayout().setPaintDevice(layout_device())
+    document.setDocumentMargin(0)
+    document.setDefaultFont(document_font())
+    return document
+
+
+def set_width(document: QTextDocument, width_pt: float) -> None:
+    document.setTextWidth(width_pt * DOTS_PER_PT)
+
+
+def height_pt(document: QTextDocument) -> float:
+    return document.size().height() / DOTS_PER_PT
+
+
+def line_breaks(document: QTextDocument, *, keep_together: bool = True) -> tuple[float, ...]:
+    """Where ``document`` may be split between pages, in points (see ``flow.valid_breaks``).
+
+    Besides splitting only between lines, a quote is not split from its attribution, nor
+    the sources from one another, when they are short enough to keep together (unless
+    ``keep_together`` is False: where the rest goes elsewhere anyway).
+    """
+    spans = _lines(document)
+    if keep_together:
+        spans += _kept_together(document)
+    return valid_breaks(spans, height_pt(document))
+
+
+_KEEP_TOGETHER_PT = 140.0
+
+
+def _kept_together(document: QTextDocument) -> list[tuple[float, float]]:
+    """Spans (top, bottom) in points that no page break should cut: each table (a quote,
+    with its rule down to the table's bottom) and the sources section at the end."""
+    layout = document.documentLayout()
+    spans = []
+    for frame in document.rootFrame().childFrames():
+        if isinstance(frame, QTextTable):
+            rect = layout.frameBoundingRect(frame)
+            first = document.findBlock(frame.firstPosition())
+            top = layout.blockBoundingRect(first).top() / DOTS_PER_PT
+            spans.append((top, rect.bottom() / DOTS_PER_PT))
+    block = document.lastBlock()
+    sources_top = None
+    while block.isValid() and block.blockFormat().stringProperty(SECTION_PROPERTY) in (
+        "source",
+        "",
+    ):
+        if block.text() == SOURCES_LABEL:
+            sources_top = layout.blockBoundingRect(block).top() / DOTS_PER_PT
+            break
+        block = block.previous()
+    if sources_top is not None:
+        spans.append((sources_top, height_pt(document)))
+    return [(top, bottom) for top, bottom in spans if bottom - top <= _KEEP_TOGETHER_PT]
+
+
+def _ink_bottom(document: QTextDocument, limit: float) -> float:
+    """The lowest bottom of the lines that start above ``limit`` (points)."""
+    lowest = 0.0
+    for top, bottom in _lines(document):
+        if top < limit - 0.01:
+            lowest = max(lowest, bottom)
+    return lowest
+
+
+def _lines(document: QTextDocument) -> list[tuple[float, float]]:
+    """Every line of ``document`` as (top, bottom) in points, table cells included."""
+    layout = document.documentLayout()
+    lines = []
+    block = document.begin()
+    while block.isValid():
+        top = layout.blockBoundingRect(block).top()
+        text_layout = block.layout()
+        for number in range(text_layout.lineCount()):
+            line = text_layout.lineAt(number)
+            y = top + line.y()
+            lines.append((y / DOTS_PER_PT, (y + line.height()) / DOTS_PER_PT))
+        block = block.next()
+    return lines
+
+
+def draw(
+    painter: QPainter,
+    document: QTextDocument,
+    x: float,
+    y: float,
+    start: float,
+    end: float,
+    color: QColor,
+) -> None:
+    """Draw the part ``start``..``end`` (points down the document) with its top at ``x, y``.
+
+    ``painter`` works in points; the part is clipped so a line beyond it is not drawn.
+    """
+    width = document.textWidth()
+    overhang = 4 * DOTS_PER_PT  # italics and the quote rule reach a little outside
+    if end < height_pt(document) - 0.01:
+        # Clip under the last line drawn, not at the next one's top, so that not even a
+        # sliver of its first glyphs shows on a low-resolution preview.
+        end = min(end, _ink_bottom(document, end) + 0.5)
+    clip = QRectF(-overhang, start * DOTS_PER_PT, width + 2 * overhang, (end - start) * DOTS_PER_PT)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = clip
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Text, color)
+    context.palette = palette
+    painter.save()
+    painter.translate(x, y)
+    painter.scale(1 / DOTS_PER_PT, 1 / DOTS_PER_PT)
+    painter.translate(0, -start * DOTS_PER_PT)
+    painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
+    document.documentLayout().draw(painter, context)
+    painter.restore()
+
+
+# ---- building documents ----------------------------------------------------------------
+
+
+def char_format(
+    size_pt: float,
+    *,
+    family: str = SANS,
+    color: QColor | None = None,
+    weight: QFont.Weight = QFont.Weight.Normal,
+    italic: bool = False,
+    caps: bool = False,
+) -> QTextCharFormat:
+    """Capitals are tracked like ``print_style.font``'s."""
+    result = QTextCharFormat()
+    result.setFont(document_font(family, size_pt))
+    result.setFontWeight(weight)
+    result.setFontItalic(italic)
+    if caps:
+        result.setFontCapitalization(QFont.Capitalization.AllUppercase)
+        result.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+        result.setFontLetterSpacing(nominal_spacing(size_pt * TRACKING))
+    if color is not None:
+        result.setForeground(color)
+    return result
+
+
+def paragraph(*, top: float = 0.0, bottom: float = 0.0, line_height: int = 100) -> QTextBlockFormat:
+    """A block format; margins in points, line height in percent."""
+    result = QTextBlockFormat()
+    result.setTopMargin(px(top))
+    result.setBottomMargin(px(bottom))
+    if line_height != 100:
+        result.setLineHeight(line_height, _PROPORTIONAL)
+    return result
+
+
+class _Writer:
+    """Appends plain-text paragraphs to a fresh document; deck text is never markup."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        self.document = document
+        self.cursor = QTextCursor(document)
+        self.cursor.beginEditBlock()  # laid out once, when finished
+        self.empty = True
+
+    def finish(self, width_pt: float) -> None:
+        self.cursor.endEditBlock()
+        set_width(self.document, width_pt)
+
+    def paragraph(self, block: QTextBlockFormat, text: str, text_format: QTextCharFormat) -> None:
+        if self.empty:
+            self.cursor.setBlockFormat(block)
+            self.cursor.setBlockCharFormat(text_format)
+            self.empty = False
+        else:
+            self.cursor.insertBlock(block, text_format)
+        self.cursor.insertText(text, text_format)
+
+    def append(self, text: str, text_format: QTextCharFormat) -> None:
+        self.cursor.insertText(text, text_format)
+
+
+@dataclass(frozen=True)
+class FrontSizes:
+    topic: float = 9.0
+    headline: float = 20.0
+    figure: float = 24.0
+    figure_label: float = 9.5
+    title_heading: bool = False  # the outline: the title as a heading, not a small label
+    figure_inline: bool = False  # the outline: the figure's label beside its value
+
+
+def front_document(
+    card: Card, width_pt: float, sizes: FrontSizes, palette: Palette
+) -> SafeDocument:
+    """Topic, headline and key figure (the front of the card), top to bottom."""
+    document = new_document()
+    writer = _Writer(document)
+    if sizes.title_heading:
+        writer.paragraph(
+            paragraph(bottom=4),
+            card.title,
+            char_format(sizes.topic, color=palette.ink, weight=QFont.Weight.DemiBold),
+        )
+    else:
+        writer.paragraph(
+            paragraph(bottom=sizes.topic * 0.9),
+            card.title,
+            char_format(
+                sizes.topic,
+                color=palette.accent,
+                weight=QFont.Weight.DemiBold,
+                caps=True,
+            ),
+        )
+    writer.paragraph(
+        paragraph(line_height=100),
+        card.headline,
+        char_format(sizes.headline, family=SERIF, color=palette.ink),
+    )
+    figure = card.figure
+    if figure is not None and sizes.figure_inline:
+        writer.paragraph(
+            paragraph(top=sizes.figure * 0.4),
+            figure.value,
+            char_format(sizes.figure, color=palette.accent, weight=QFont.Weight.Bold),
+        )
+        if figure.label:
+            writer.append("  " + figure.label, char_format(sizes.figure_label, color=palette.muted))
+    elif figure is not None:
+        writer.paragraph(
+            paragraph(top=sizes.figure * 0.45),
+            figure.value,
+            char_format(sizes.figure, color=palette.accent, weight=QFont.Weight.Bold),
+        )
+        if figure.label:
+            writer.paragraph(
+                paragraph(top=1),
+                figure.label,
+                char_format(sizes.figure_label, color=palette.muted),
+            )
+    writer.finish(width_pt)
+    return document
+
+
+def headline_document(text: str, width_pt: float, size_pt: float, color: QColor) -> SafeDocument:
+    """A headline alone, in the serif (a card face fits it by trying sizes)."""
+    document = new_document()
+    writer = _Writer(document)
+    writer.paragraph(paragraph(), text, char_format(size_pt, family=SERIF, color=color))
+    writer.finish(width_pt)
+    return document
+
+
+def figure_document(
+    card: Card, width_pt: float, value_pt: float, label_pt: float, palette: Palette
+) -> SafeDocument:
+    """A card's key figure, its label under it."""
+    document = new_document()
+    writer = _Writer(document)
+    assert card.figure is not None
+    writer.paragraph(
+        paragraph(),
+        card.figure.value,
+        char_format(value_pt, color=palette.accent, weight=QFont.Weight.Bold),
+    )
+    if card.figure.label:
+        writer.paragraph(
+            paragraph(top=1, line_height=110),
+            card.figure.label,
+            char_format(label_pt, color=palette.muted),
+        )
+    writer.finish(width_pt)
+    return document
+
+
+def sources_line(sources: list[Source]) -> str:
+    """A compact citation of ``sources``, for a footer or the outline."""
+    if not sources:
+        return ""
+    cited = []
+    for source in sources:
+        text = source.title
+        if source.publisher:
+            text += f" ({source.publisher})"
+        cited.append(text)
+    return ("Source: " if len(cited) == 1 else "Sources: ") + "; ".join(cited)
+
+
+def back_document(
+    deck: Deck,
+    card: Card,
+    width_pt: float,
+    body_pt: float,
+    palette: Palette,
+    *,
+    max_image_height_pt: float,
+    compact_sources: bool = False,
+) -> SafeDocument:
+    """Body, quotes, image and sources, as on the screen's card back; with
+    ``compact_sources``, the sources in one line (for the outline)."""
+    document = new_document()
+    style = BackStyle(font=document_font(SANS, body_pt), muted=palette.muted, accent=palette.accent)
+    batch = QTextCursor(document)
+    batch.beginEditBlock()  # one layout at the end, not one per edit: 40% faster
+    fill_back(document, deck, replace(card, sources=()) if compact_sources else card, style)
+    line = sources_line(deck.card_sources(card)) if compact_sources else ""
+    if line:
+        cursor = QTextCursor(document)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        text_format = char_format(body_pt * 0.82, color=palette.muted)
+        cursor.insertBlock(paragraph(top=2, line_height=130), text_format)
+        cursor.insertText(line, text_format)
+    _for_paper(document)
+    batch.endEditBlock()
+    set_width(document, width_pt)
+    fit_images_within(document, width_pt, max_image_height_pt)
+    return document
+
+
+def notes_document(
+    deck: Deck, card: Card, width_pt: float, size_pt: float, palette: Palette
+) -> SafeDocument:
+    """The speaker notes' Markdown, read as safely as a card's body."""
+    document = new_document()
+    notes_only = replace(card, body=card.notes, quotes=(), image=None, sources=())
+    style = BackStyle(font=document_font(SANS, size_pt), muted=palette.muted, accent=palette.accent)
+    batch = QTextCursor(document)
+    batch.beginEditBlock()
+    fill_back(document, deck, notes_only, style)
+    _for_paper(document)
+    batch.endEditBlock()
+    set_width(document, width_pt)
+    return document
+
+
+def title_document(deck: Deck, width_pt: float, palette: Palette, card_count: int) -> SafeDocument:
+    """The outline's title block: title, subtitle, then date, author and marking."""
+    document = new_document()
+    writer = _Writer(document)
+    writer.paragraph(
+        paragraph(line_height=112), deck.title, char_format(24, family=SERIF, color=palette.ink)
+    )
+    if deck.subtitle:
+        writer.paragraph(
+            paragraph(top=6, line_height=125),
+            deck.subtitle,
+            char_format(11.5, color=palette.secondary),
+        )
+    count = f"{card_count} card{'s' if card_count != 1 else ''}"
+    details = [part for part in (deck.date, deck.author, count) if part]
+    writer.paragraph(
+        paragraph(top=10),
+        "  \u00b7  ".join(details),
+        char_format(9, color=palette.muted),
+    )
+    if deck.marking:
+        background, _ink = palette.banner_colors(deck.marking)
+        writer.append("  \u00b7  ", char_format(9, color=palette.muted))
+        writer.append(
+            deck.marking,
+            char_format(9, color=background, weight=QFont.Weight.Bold, caps=True),
+        )
+    writer.finish(width_pt)
+    return document
+
+
+def _for_paper(document: QTextDocument) -> None:
+    """Adapt what ``fill_back`` made for the screen: no room for a scroll bar, and letter
+    spacing no wider than ``TRACKING`` (a PDF reader would read wider gaps as spaces)."""
+    root = document.rootFrame()
+    root_format: QTextFrameFormat = root.frameFormat()
+    root_format.setRightMargin(0)
+    root.setFrameFormat(root_format)
+    edits = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            text_format = fragment.charFormat()
+            if text_format.fontLetterSpacing() > 0:
+                edits.append((fragment.position(), fragment.length(), text_format))
+            it += 1
+        block = block.next()
+    for position, length, text_format in edits:
+        size = text_format.fontPointSize() or document.defaultFont().pointSizeF()
+        tracked = QTextCharFormat(text_format)
+        tracked.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+        tracked.setFontLetterSpacing(
+            min(text_format.fontLetterSpacing(), nominal_spacing(size * TRACKING))
+        )
+        cursor = QTextCursor(document)
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(tracked)
+
+
+def fit_images_within(document: QTextDocument, width_pt: float, height_pt_max: float) -> None:
+    """Show the card's own image at its natural size (96 px to the inch) or smaller, so it
+    fits ``width_pt`` by ``height_pt_max``."""
+    found = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().isImageFormat():
+                found.append((fragment.position(), fragment.charFormat().toImageFormat()))
+            it += 1
+        block = block.next()
+    for position, image_format in found:
+        name = image_format.name()
+        if not is_own_resource(name):
+            continue
+        image = document.resource(QTextDocument.ResourceType.ImageResource, name)
+        if not isinstance(image, QImage) or image.isNull():
+            continue
+        natural_w, natural_h = image.width() * 0.75, image.height() * 0.75  # 96 px = 72 pt
+        scale = min(1.0, width_pt / natural_w, max(height_pt_max, 1.0) / natural_h)
+        fitted = QTextImageFormat(image_format)
+        fitted.setWidth(px(natural_w * scale))
+        fitted.setHeight(px(natural_h * scale))
+        cursor = QTextCursor(document)
+        cursor.setPosition(position)
+        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(fitted)

@@ -1,0 +1,141 @@
+"""What to print or export: the cards chosen, the options remembered, the PDF's name.
+
+Nothing here imports the painting engine or Qt's print support.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, get_args
+
+from PySide6.QtCore import QSettings, QStandardPaths
+
+from briefing.core.model import Card, Deck
+from briefing.export.options import (
+    LAYOUTS,
+    MAX_OFFSET_MM,
+    PAGE_SIZES,
+    PER_PAGE,
+    ExportOptions,
+    OptionsError,
+)
+
+Scope = Literal["deck", "search", "card"]
+SCOPES: tuple[str, ...] = get_args(Scope)
+
+_KEYS = {
+    "layout": "export/layout",
+    "per_page": "export/per_page",
+    "page_size": "export/page_size",
+    "notes": "export/notes",
+    "offset_x": "export/offset_x_mm",
+    "offset_y": "export/offset_y_mm",
+}
+FOLDER_KEY = "export/folder"
+_UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+@dataclass(frozen=True)
+class CardChoice:
+    """The cards the window can offer to print: the deck, its search results, the card on
+    screen."""
+
+    deck: Deck
+    current: int = 0
+    matches: tuple[int, ...] | None = None  # card indices; None when there is no search
+
+    def count(self, scope: Scope) -> int:
+        return len(self.indices(scope))
+
+    def available(self, scope: Scope) -> bool:
+        return self.count(scope) > 0
+
+    def indices(self, scope: Scope) -> tuple[int, ...]:
+        n_cards = len(self.deck.cards)
+        if scope == "search":
+            # In deck order: a subset of the deck reads in the order the deck tells it.
+            return tuple(sorted(i for i in set(self.matches or ()) if 0 <= i < n_cards))
+        if scope == "card":
+            return (self.current,) if 0 <= self.current < n_cards else ()
+        return tuple(range(n_cards))
+
+    def cards(self, scope: Scope) -> tuple[Card, ...]:
+        return tuple(self.deck.cards[i] for i in self.indices(scope))
+
+
+def app_settings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Briefing", "Briefing")
+
+
+def load_options(settings: QSettings) -> ExportOptions:
+    """The options last saved; any value that is missing or makes no sense is the default."""
+    layout = str(settings.value(_KEYS["layout"], "handout"))
+    if layout not in LAYOUTS:
+        layout = "handout"
+    per_page = _int(settings.value(_KEYS["per_page"], 0))
+    if per_page not in PER_PAGE[layout]:
+        per_page = 0
+    page_size = str(settings.value(_KEYS["page_size"], ""))
+    notes = str(settings.value(_KEYS["notes"], "false")).lower() == "true"
+    offset = (
+        _offset(settings.value(_KEYS["offset_x"], 0)),
+        _offset(settings.value(_KEYS["offset_y"], 0)),
+    )
+    options = ExportOptions(
+        layout,  # type: ignore[arg-type]
+        per_page,
+        page_size if page_size in PAGE_SIZES else None,  # type: ignore[arg-type]
+        notes,
+        offset,
+    )
+    try:
+        return options.resolved()
+    except OptionsError:
+        return ExportOptions().resolved()
+
+
+def save_options(settings: QSettings, options: ExportOptions) -> None:
+    settings.setValue(_KEYS["layout"], options.layout)
+    settings.setValue(_KEYS["per_page"], options.per_page)
+    settings.setValue(_KEYS["page_size"], options.page_size or "")
+    settings.setValue(_KEYS["notes"], "true" if options.notes else "false")
+    settings.setValue(_KEYS["offset_x"], options.offset_mm[0])
+    settings.setValue(_KEYS["offset_y"], options.offset_mm[1])
+
+
+def _int(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0
+
+
+def _offset(value: object) -> float:
+    try:
+        number = float(str(value))
+    except ValueError:
+        return 0.0
+    return number if math.isfinite(number) and abs(number) <= MAX_OFFSET_MM else 0.0
+
+
+def pdf_file_name(title: str) -> str:
+    """A file name for a deck's PDF: its title, without what file systems refuse."""
+    stem = " ".join(_UNSAFE_IN_NAMES.sub(" ", title).split()).strip(". ")
+    return f"{stem or 'Briefing'}.pdf"
+
+
+def with_pdf_suffix(path: str) -> str:
+    return path if path.lower().endswith(".pdf") else f"{path}.pdf"
+
+
+def default_folder(remembered: object) -> str:
+    """Where a save dialog starts: the folder last exported to, else Documents, else home."""
+    folder = str(remembered or "")
+    if folder and os.path.isdir(folder):
+        return folder
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and os.path.isdir(documents) else str(Path.home())

@@ -1,0 +1,408 @@
+"""The print preview: the real pages, the options beside them, Print and Export PDF."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QShowEvent,
+)
+from PySide6.QtPrintSupport import (
+    QAbstractPrintDialog,
+    QPrintDialog,
+    QPrinter,
+    QPrintPreviewWidget,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.core.model import Card
+from briefing.export.options import ExportOptions
+from briefing.gui.actions import Keys, set_keys
+from briefing.gui.export_job import ExportJob, ask_pdf_path
+from briefing.gui.export_settings import CardChoice, Scope, pdf_file_name
+from briefing.gui.icons import icon
+from briefing.gui.qt_export_options import ExportOptionsPanel
+from briefing.gui.qt_notice_bar import NoticeBar
+from briefing.gui.style_props import color_property
+
+PrintDialogFactory = Callable[[QPrinter, QWidget], QDialog]
+
+
+class PrintPreviewDialog(QDialog):
+    """Non-blocking: ``open()`` it. Options and the cards chosen re-render the preview at once.
+
+    ``print_dialog`` makes the print dialog (a ``QPrintDialog``); tests give one they can
+    accept. ``ask_path(parent, suggested)`` asks where to export a PDF.
+    """
+
+    options_changed = Signal(object, str)  # ExportOptions as set, scope
+    exported = Signal(str, str)  # what was done, for the window to confirm too; the PDF or ""
+
+    backdropColor = color_property("_backdrop_color", QPalette.ColorRole.Mid)
+    page_limit = 24  # pages previewed: enough to judge a layout, quick on a long deck
+    print_dialog: PrintDialogFactory = QPrintDialog
+    ask_path: Callable[[QWidget, str], str] = staticmethod(ask_pdf_path)
+
+    def __init__(
+        self,
+        choice: CardChoice,
+        options: ExportOptions,
+        scope: Scope,
+        folder: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("printPreview")
+        self.setWindowTitle(f"Print \u2014 {choice.deck.title}")
+        self.choice = choice
+        self.folder = folder
+        self.rendered_pages = 0
+        self.total_pages = 0  # all the pages a print makes; the preview may show fewer
+        self._close_when_idle = False
+        self.active_print_dialog: QDialog | None = None
+
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.preview = QPrintPreviewWidget(self.printer)
+        self.preview.setObjectName("previewPages")
+        self.panel = ExportOptionsPanel()
+        self.panel.set_choice(choice)
+        self.panel.set_options(options)
+        self.panel.set_scope(scope)
+        self.notice = NoticeBar()
+        self.job = ExportJob(self.notice, self)
+
+        self.print_button = QPushButton("&Print\u2026")
+        self.print_button.setObjectName("primaryButton")
+        self.export_button = QPushButton("Export P&DF\u2026")
+        self.close_button = QPushButton("Close")
+        self.close_button.setToolTip("Close the preview (Esc)")
+        self.page_spin = QSpinBox()
+        self.page_spin.setObjectName("pageSpin")
+        self.page_spin.setAccessibleName("Page")
+        self.page_spin.setKeyboardTracking(False)
+        self.page_count_label = QLabel()
+        self.page_count_label.setObjectName("pageCount")
+        self._create_actions()
+        self.toolbar = self._create_toolbar()
+        self._build()
+
+        self.preview.paintRequested.connect(self.on_paint_requested)
+        self.preview.previewChanged.connect(self.on_preview_changed)
+        self.page_spin.valueChanged.connect(self.on_page_chosen)
+        self.panel.changed.connect(self.on_options_changed)
+        self.print_button.clicked.connect(self.print_action.trigger)
+        self.export_button.clicked.connect(self.export_action.trigger)
+        self.close_button.clicked.connect(self.reject)
+        self.job.running_changed.connect(self.on_job_running)
+        self.finished.connect(self.job.cancel)
+
+        parent_size = parent.size() if parent is not None else None
+        if parent_size is not None and parent_size.width() > 900:
+            self.resize(parent_size.width() * 9 // 10, parent_size.height() * 9 // 10)
+        else:
+            self.resize(1100, 760)
+        self.update_preview()
+        self.fit_page_action.trigger()
+        self.panel.layout_combo.setFocus()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _action(self, text: str, tip: str, keys: Keys, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setStatusTip(tip)
+        set_keys(action, keys)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        self.print_action = self._action(
+            "&Print\u2026",
+            "Print these pages",
+            [QKeySequence.StandardKey.Print, "Ctrl+P"],
+            self.on_print_requested,
+        )
+        self.export_action = self._action(
+            "Export P&DF\u2026",
+            "Save these pages as a PDF",
+            ["Ctrl+Shift+E"],
+            self.on_export_requested,
+        )
+        self.first_page_action = self._action(
+            "First", "First page", ["Ctrl+Home"], lambda: self.go_to_page(1)
+        )
+        self.previous_page_action = self._action(
+            "Previous", "Previous page", ["PgUp"], lambda: self.go_to_page(self.current_page() - 1)
+        )
+        self.next_page_action = self._action(
+            "Next", "Next page", ["PgDown"], lambda: self.go_to_page(self.current_page() + 1)
+        )
+        self.last_page_action = self._action(
+            "Last", "Last page", ["Ctrl+End"], lambda: self.go_to_page(self.page_count())
+        )
+        self.zoom_out_action = self._action(
+            "Zoom Out",
+            "Zoom out",
+            [QKeySequence.StandardKey.ZoomOut, "Ctrl+-"],
+            self.on_zoom_out,
+        )
+        self.zoom_in_action = self._action(
+            "Zoom In",
+            "Zoom in",
+            [QKeySequence.StandardKey.ZoomIn, "Ctrl++", "Ctrl+="],
+            self.on_zoom_in,
+        )
+        self.fit_width_action = self._action(
+            "Fit Width", "Fit the page width", ["Ctrl+1"], self.preview.fitToWidth
+        )
+        self.fit_page_action = self._action(
+            "Fit Page", "Show whole pages", ["Ctrl+0"], self.preview.fitInView
+        )
+        self.zoom_group = QActionGroup(self)
+        for action in (self.fit_width_action, self.fit_page_action):
+            action.setCheckable(True)
+            self.zoom_group.addAction(action)
+        self.zoom_group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        self.print_button.setToolTip(self.print_action.toolTip())
+        self.export_button.setToolTip(self.export_action.toolTip())
+
+    def _create_toolbar(self) -> QToolBar:
+        toolbar = QToolBar("Pages")
+        toolbar.setObjectName("previewToolbar")
+        self.previous_page_action.setIcon(icon("previous"))
+        self.next_page_action.setIcon(icon("next"))
+        self.zoom_out_action.setIconText("\u2212")
+        self.zoom_in_action.setIconText("+")
+        toolbar.addAction(self.previous_page_action)
+        toolbar.addWidget(QLabel("Page"))
+        toolbar.addWidget(self.page_spin)
+        toolbar.addWidget(self.page_count_label)
+        toolbar.addAction(self.next_page_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.zoom_out_action)
+        toolbar.addAction(self.zoom_in_action)
+        toolbar.addAction(self.fit_width_action)
+        toolbar.addAction(self.fit_page_action)
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):  # the keys reach them without focus
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return toolbar
+
+    def _build(self) -> None:
+        side = QFrame()
+        side.setObjectName("previewSide")
+        side_column = QVBoxLayout(side)
+        side_column.setContentsMargins(0, 0, 0, 0)
+        side_column.addWidget(self.panel)
+        side_column.addStretch(1)
+        buttons = QVBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.close_button)
+        side_column.addLayout(buttons)
+
+        pages = QVBoxLayout()
+        pages.setContentsMargins(0, 0, 0, 0)
+        pages.setSpacing(0)
+        pages.addWidget(self.toolbar)
+        pages.addWidget(self.preview, 1)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addLayout(pages, 1)
+        row.addWidget(side)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(row, 1)
+        column.addWidget(self.notice)
+        self.setTabOrder(self.panel, self.print_button)
+        self.setTabOrder(self.print_button, self.export_button)
+        self.setTabOrder(self.export_button, self.close_button)
+        self.setTabOrder(self.close_button, self.page_spin)
+        self.setTabOrder(self.page_spin, self.preview)
+        self.print_button.setDefault(True)
+
+    # -- what is previewed ---------------------------------------------------------------
+
+    def options(self) -> ExportOptions:
+        return self.panel.options()
+
+    def cards(self) -> tuple[Card, ...]:
+        return self.choice.cards(self.panel.scope())
+
+    def update_preview(self) -> None:
+        self.preview.updatePreview()
+
+    def page_count(self) -> int:
+        return self.preview.pageCount()
+
+    def current_page(self) -> int:
+        return self.preview.currentPage()
+
+    def go_to_page(self, page: int) -> None:
+        if self.page_count():
+            self.preview.setCurrentPage(min(max(page, 1), self.page_count()))
+            self.on_preview_changed()  # the widget says so only when the user scrolls
+
+    def on_paint_requested(self, printer: QPrinter) -> None:
+        from briefing.export.document import ExportCancelled, ExportError, paint_deck
+
+        # While this paints, the preview's scene still points at the pages being replaced, so
+        # Qt must not handle events (and repaint it) until it is done: a long deck shows only
+        # its first pages, to keep that wait short.
+        def on_page(done: int, total: int) -> bool:
+            self.total_pages = total
+            return done < self.page_limit
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.rendered_pages = paint_deck(
+                printer, self.choice.deck, self.cards(), self.options(), on_page
+            )
+        except ExportCancelled:
+            self.rendered_pages = self.page_limit
+        except ExportError as error:
+            self.rendered_pages = self.total_pages = 0
+            self.notice.show_error(f"Couldn't lay out the pages: {error}")
+            QPainter(printer).end()  # a blank page, not the pages of the options before
+        else:
+            if self.notice.kind() == "error":
+                self.notice.hide()
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def on_preview_changed(self) -> None:
+        count = self.page_count()
+        blocked = self.page_spin.blockSignals(True)
+        self.page_spin.setRange(1 if count else 0, count)
+        self.page_spin.setValue(self.current_page())
+        self.page_spin.blockSignals(blocked)
+        if self.total_pages > count:
+            self.page_count_label.setText(f"of {count} shown ({self.total_pages} in all)")
+        else:
+            self.page_count_label.setText(f"of {count}")
+        self._update_enabled()
+
+    def on_page_chosen(self, page: int) -> None:
+        self.go_to_page(page)
+
+    def on_options_changed(self) -> None:
+        self.options_changed.emit(self.panel.remembered(), self.panel.scope())
+        self.update_preview()
+
+    def on_zoom_in(self) -> None:
+        self._uncheck_fit()
+        self.preview.zoomIn()
+
+    def on_zoom_out(self) -> None:
+        self._uncheck_fit()
+        self.preview.zoomOut()
+
+    def _uncheck_fit(self) -> None:
+        checked = self.zoom_group.checkedAction()
+        if checked is not None:
+            checked.setChecked(False)
+
+    # -- printing and exporting ----------------------------------------------------------
+
+    def on_print_requested(self) -> None:
+        if self.job.is_running() or not self.rendered_pages:
+            return
+        if self.options().layout == "cards":
+            # The backs are laid out for turning the sheet over its long edge.
+            self.printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
+        dialog = self.print_dialog(self.printer, self)
+        if isinstance(dialog, QAbstractPrintDialog):
+            # The pages are all of the deck, on the paper chosen here: no page range or size.
+            dialog.setOptions(
+                QAbstractPrintDialog.PrintDialogOption.PrintToFile
+                | QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies
+            )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.on_print_accepted)
+        self.active_print_dialog = dialog
+        QDialog.open(dialog)
+
+    def on_print_accepted(self) -> None:
+        pages = self.job.print_pages(self.printer, self.choice.deck, self.cards(), self.options())
+        if pages is not None:
+            self.exported.emit(self.notice.text(), "")
+        self.update_preview()  # the printer's settings may have changed
+
+    def on_export_requested(self) -> None:
+        if self.job.is_running() or not self.rendered_pages:
+            return
+        path = self.ask_path(self, os.path.join(self.folder, pdf_file_name(self.choice.deck.title)))
+        if not path:
+            return
+        pages = self.job.export_pdf(self.choice.deck, self.cards(), self.options(), path)
+        if pages is not None:
+            self.folder = os.path.dirname(path)
+            self.exported.emit(self.notice.text(), path)
+
+    def on_job_running(self, running: bool) -> None:
+        self._update_enabled()
+        if running:
+            self.notice.cancel_button.setFocus()
+        elif self._close_when_idle:
+            self.reject()
+
+    def _update_enabled(self) -> None:
+        idle = not self.job.is_running()
+        has_pages = self.rendered_pages > 0 and self.page_count() > 0
+        self.panel.setEnabled(idle)
+        for action in (self.print_action, self.export_action):
+            action.setEnabled(idle and has_pages)
+        self.print_button.setEnabled(idle and has_pages)
+        self.export_button.setEnabled(idle and has_pages)
+        page = self.current_page()
+        self.first_page_action.setEnabled(page > 1)
+        self.previous_page_action.setEnabled(page > 1)
+        self.next_page_action.setEnabled(page < self.page_count())
+        self.last_page_action.setEnabled(page < self.page_count())
+        self.page_spin.setEnabled(has_pages)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        view = self.preview.findChild(QGraphicsView)
+        if view is not None and view.scene() is not None:
+            view.scene().setBackgroundBrush(self.backdropColor)
+        super().showEvent(event)
+
+    def reject(self) -> None:
+        """Esc, Close and the window's close button: cancel a running job first."""
+        if self.job.is_running():
+            self.job.cancel()
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.job.is_running():
+            self.job.cancel()
+            self._close_when_idle = True
+            event.ignore()
+            return
+        super().closeEvent(event)

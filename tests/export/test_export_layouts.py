@@ -1,0 +1,279 @@
+"""Each layout on paper: page counts, every card's text, marking and title on every page,
+metadata, embedded fonts, paper sizes, long cards continued and never cut."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from export_helpers import (
+    flat,
+    font_descriptors,
+    long_body,
+    make_card,
+    make_deck,
+    page_texts,
+    text_runs,
+    words,
+)
+from pypdf import PdfReader
+
+from briefing.core.model import Deck, Figure
+from briefing.export.document import ExportError, page_count
+from briefing.export.faces import CONTINUED_IN_HANDOUT
+from briefing.export.handout import CONTINUED, CONTINUED_NEXT_PAGE, NOTES_LABEL
+from briefing.export.options import ExportOptions
+from briefing.export.pdf import export_pdf
+
+LAYOUTS = [
+    ("handout", 1),
+    ("handout", 2),
+    ("cards", 2),
+    ("cards", 4),
+    ("cards", 6),
+    ("fold", 1),
+    ("fold", 2),
+    ("fold", 3),
+    ("outline", 1),
+]
+
+
+def export(deck: Deck, path: Path, layout: str, per_page: int = 0, **options) -> int:
+    opts = ExportOptions(layout, per_page, options.pop("page_size", "A4"), **options)
+    return export_pdf(deck, deck.cards, opts, path)
+
+
+@pytest.fixture(scope="module")
+def bundled_pdfs(bundled, tmp_path_factory, qapp) -> dict[tuple[str, int], Path]:
+    folder = tmp_path_factory.mktemp("bundled")
+    pdfs = {}
+    for layout, per_page in LAYOUTS:
+        path = folder / f"{layout}-{per_page}.pdf"
+        export(bundled, path, layout, per_page, notes=True)
+        pdfs[layout, per_page] = path
+    return pdfs
+
+
+@pytest.fixture(scope="module")
+def bundled_texts(bundled_pdfs) -> dict[tuple[str, int], list[str]]:
+    """Each bundled PDF's page texts, extracted once (extraction is the slow part)."""
+
+    class Texts(dict):
+        def __missing__(self, key: tuple[str, int]) -> list[str]:
+            self[key] = page_texts(bundled_pdfs[key])
+            return self[key]
+
+    return Texts()
+
+
+@pytest.mark.parametrize(("layout", "per_page"), LAYOUTS)
+def test_page_count_matches_what_is_painted(bundled, bundled_pdfs, layout, per_page):
+    pages = len(PdfReader(bundled_pdfs[layout, per_page]).pages)
+    options = ExportOptions(layout, per_page, "A4", notes=True)
+    assert page_count(bundled, bundled.cards, options) == pages
+
+
+@pytest.mark.parametrize(
+    ("layout", "per_page", "pages"),
+    [
+        ("handout", 1, 7),  # short cards: one a page
+        ("handout", 2, 4),
+        ("cards", 2, 8),  # fronts and backs: 2 pages a sheet
+        ("cards", 4, 4),
+        ("cards", 6, 4),
+        ("fold", 1, 7),
+        ("fold", 2, 4),
+        ("fold", 3, 3),
+    ],
+)
+def test_page_counts_of_short_cards(tmp_path, layout, per_page, pages):
+    deck = make_deck(7)
+    assert export(deck, tmp_path / "out.pdf", layout, per_page) == pages
+    assert len(PdfReader(tmp_path / "out.pdf").pages) == pages
+
+
+def test_the_outline_flows_several_cards_onto_a_page(tmp_path):
+    deck = make_deck(12)
+    pages = export(deck, tmp_path / "out.pdf", "outline")
+    assert pages <= 12 / 3
+    texts = page_texts(tmp_path / "out.pdf")
+    assert "Test deck" in texts[0] and "The test author" in texts[0]  # the title block
+    assert all(f"Page {n} of {pages}" in t for n, t in enumerate(texts, 1))
+
+
+@pytest.mark.parametrize(("layout", "per_page"), [("handout", 1), ("handout", 2), ("outline", 1)])
+def test_every_word_of_every_card_is_printed(bundled, bundled_texts, layout, per_page):
+    text = " ".join(bundled_texts[layout, per_page]).casefold()
+    for card in bundled.cards:
+        assert flat(card.title).casefold() in text
+        assert flat(card.headline).casefold() in text
+        for word in words(card.body) + words(card.notes):
+            assert word.casefold() in text, (card.id, word)
+        for quote in card.quotes:
+            assert flat(quote.text).casefold() in text
+
+
+@pytest.mark.parametrize(("layout", "per_page"), [("cards", 4), ("fold", 2)])
+def test_card_sheets_show_every_title_and_headline(bundled, bundled_texts, layout, per_page):
+    text = " ".join(bundled_texts[layout, per_page]).casefold()
+    for card in bundled.cards:
+        assert flat(card.title).casefold() in text
+        assert flat(card.headline).casefold() in text
+
+
+@pytest.mark.parametrize(("layout", "per_page"), LAYOUTS)
+def test_marking_at_top_and_bottom_and_deck_title_on_every_page(
+    bundled, bundled_texts, layout, per_page
+):
+    for text in bundled_texts[layout, per_page]:
+        assert text.count(bundled.marking) >= 2
+        assert bundled.title in text
+
+
+def test_no_marking_banner_without_a_marking(tmp_path):
+    deck = make_deck(2, marking="")
+    export(deck, tmp_path / "out.pdf", "handout")
+    assert all("OFFICIAL" not in text for text in page_texts(tmp_path / "out.pdf"))
+
+
+def test_handout_pages_are_numbered_and_cite_their_sources(bundled_texts):
+    texts = bundled_texts["handout", 1]
+    for number, text in enumerate(texts, 1):
+        assert f"Page {number} of {len(texts)}" in text
+        assert "Sources: " in text or "Source: " in text
+
+
+def test_pdf_metadata_names_the_deck_and_its_author(bundled, bundled_pdfs):
+    metadata = PdfReader(bundled_pdfs["outline", 1]).metadata
+    assert metadata.title == bundled.title
+    assert metadata.author == bundled.author
+    assert metadata.creator.startswith("Briefing")
+
+
+@pytest.mark.parametrize(("layout", "per_page"), [("handout", 1), ("cards", 4), ("outline", 1)])
+def test_the_bundled_fonts_are_embedded(bundled_pdfs, layout, per_page):
+    descriptors = font_descriptors(bundled_pdfs[layout, per_page])
+    families = {name.lstrip("/").split("-")[0].split("+")[-1] for name in descriptors}
+    assert {"Inter", "NotoSerif"} <= families
+    for name, descriptor in descriptors.items():
+        assert "/FontFile2" in descriptor or "/FontFile3" in descriptor, name
+
+
+@pytest.mark.parametrize(("paper", "size"), [("A4", (595, 842)), ("Letter", (612, 792))])
+@pytest.mark.parametrize("layout", ["handout", "cards", "fold", "outline"])
+def test_paper_size(tmp_path, paper, size, layout):
+    export(make_deck(2), tmp_path / "out.pdf", layout, page_size=paper)
+    for page in PdfReader(tmp_path / "out.pdf").pages:
+        box = page.mediabox
+        assert (round(float(box.width)), round(float(box.height))) == size
+
+
+def test_a_long_body_continues_on_the_next_pages_and_no_line_is_lost(tmp_path):
+    card = make_card(1, body=long_body(120))
+    deck = make_deck(0, cards=(card, make_card(2)))
+    pages = export(deck, tmp_path / "out.pdf", "handout")
+    texts = page_texts(tmp_path / "out.pdf")
+    assert pages >= 4
+    body_pages = [t for t in texts if "w0" in t]
+    assert len(body_pages) >= 3
+    for text in body_pages[:-1]:
+        assert CONTINUED_NEXT_PAGE in text
+    for text in body_pages[1:]:
+        assert f"TOPIC 1 {CONTINUED}" in text
+    everything = " ".join(texts)
+    for n in range(120):
+        assert everything.count(f"w{n:04d}") == 1  # every paragraph once: none cut or doubled
+    assert "Topic 2".upper() in texts[-1]  # the next card starts on a page of its own
+
+
+def test_long_notes_continue_in_a_labelled_box(tmp_path):
+    card = make_card(1, notes=long_body(80))
+    pages = export(make_deck(0, cards=(card,)), tmp_path / "out.pdf", "outline", notes=True)
+    texts = page_texts(tmp_path / "out.pdf")
+    assert pages >= 2
+    assert NOTES_LABEL.upper() in texts[0]
+    assert f"{NOTES_LABEL} {CONTINUED}".upper() in texts[1]
+    everything = " ".join(texts)
+    assert all(everything.count(f"w{n:04d}") == 1 for n in range(80))
+
+
+def test_notes_are_printed_only_when_asked(tmp_path):
+    deck = make_deck(1, cards=(make_card(1, notes="Say the secret word xylophone."),))
+    export(deck, tmp_path / "without.pdf", "handout")
+    export(deck, tmp_path / "with.pdf", "handout", notes=True)
+    assert "xylophone" not in " ".join(page_texts(tmp_path / "without.pdf"))
+    with_notes = " ".join(page_texts(tmp_path / "with.pdf"))
+    assert "xylophone" in with_notes
+    assert NOTES_LABEL.upper() in with_notes
+
+
+@pytest.mark.parametrize(("layout", "per_page"), [("cards", 6), ("fold", 3)])
+def test_a_card_face_too_long_to_fit_says_it_continues_in_the_handout(tmp_path, layout, per_page):
+    deck = make_deck(0, cards=(make_card(1, body=long_body(60)), make_card(2)))
+    export(deck, tmp_path / "out.pdf", layout, per_page)
+    text = " ".join(page_texts(tmp_path / "out.pdf"))
+    assert text.count(CONTINUED_IN_HANDOUT) == 1  # the long card only
+    assert "w0000" in text
+
+
+def test_deck_text_is_printed_as_text_never_as_markup(tmp_path):
+    card = make_card(1, title="<b>T</b>", headline="<i>h</i> & co", body="Hi <script>x</script>")
+    export(make_deck(0, cards=(card,)), tmp_path / "out.pdf", "handout")
+    text = page_texts(tmp_path / "out.pdf")[0]
+    assert "<B>T</B>" in text  # the topic label is set in capitals
+    assert "<i>h</i> & co" in text
+    assert "<script>x</script>" in text
+
+
+def test_an_image_is_scaled_to_fit_the_page(tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    from briefing.core.model import Image
+    from briefing.export import text
+    from briefing.export.print_style import palette
+
+    picture = QImage(1200, 900, QImage.Format.Format_RGB32)  # 900 x 675 pt
+    picture.fill(QColor("#0d4f6b"))
+    picture.save(str(tmp_path / "big.png"))
+    card = make_card(1, image=Image(tmp_path / "big.png", "a big picture"))
+    deck = make_deck(0, cards=(card,))
+    export(deck, tmp_path / "out.pdf", "handout")
+    assert len(PdfReader(tmp_path / "out.pdf").pages[0].images) == 1
+    assert "a big picture" in " ".join(page_texts(tmp_path / "out.pdf"))
+    document = text.back_document(deck, card, 300, 10, palette(), max_image_height_pt=200)
+    size = document.size()
+    assert size.width() / text.DOTS_PER_PT <= 300 + 0.5
+    assert math.isclose(document.textWidth() / text.DOTS_PER_PT, 300)
+
+
+def test_nothing_to_export_is_an_error(tmp_path):
+    with pytest.raises(ExportError, match="no cards"):
+        export_pdf(make_deck(1), [], ExportOptions("handout", 0, "A4"), tmp_path / "out.pdf")
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_options_that_do_not_fit_the_layout_are_an_error(tmp_path):
+    with pytest.raises(ExportError, match="1 or 2 per page"):
+        export(make_deck(1), tmp_path / "out.pdf", "handout", 4)
+
+
+@pytest.mark.parametrize("layout", ["handout", "cards", "outline"])
+def test_figures_copy_out_of_the_pdf_as_written(tmp_path, layout):
+    # Inter's contextual alternates would turn '+' after digits into a glyph with no text.
+    card = make_card(1, figure=Figure("1,000,000+", "shells"), body="Over 2,000+ sites -> 3x4.")
+    export(make_deck(0, cards=(card,)), tmp_path / "out.pdf", layout)
+    text = " ".join(page_texts(tmp_path / "out.pdf"))
+    assert "1,000,000+" in text
+    assert "Over 2,000+ sites -> 3x4." in text
+
+
+@pytest.mark.parametrize(("layout", "per_page"), [("handout", 1), ("cards", 4), ("outline", 1)])
+def test_the_marking_banners_are_at_the_top_and_bottom_edges(
+    bundled, bundled_pdfs, layout, per_page
+):
+    path = bundled_pdfs[layout, per_page]
+    height = float(PdfReader(path).pages[-1].mediabox.height)
+    runs = [r for r in text_runs(path, len(PdfReader(path).pages) - 1) if r.text == bundled.marking]
+    assert any(r.y > height - 40 for r in runs)  # PDF y counts up from the bottom
+    assert any(r.y < 40 for r in runs)
