@@ -19,8 +19,10 @@ from briefing.export.geometry import PageFrame
 from briefing.export.options import ExportOptions, OptionsError
 from briefing.export.print_style import ensure_fonts
 
-# on_page(done, total) after each page; returning False cancels the export.
+# on_page(done, total) after each page, and on_page(0, 0) now and then while the pages
+# are being laid out; returning False cancels the export.
 PageCallback = Callable[[int, int], bool]
+Tick = Callable[[], None]  # called once per card while planning; raises to cancel
 
 _PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 
@@ -36,7 +38,7 @@ class ExportCancelled(ExportError):
 class Pages(Protocol):
     """A layout: ``plan`` returns the page count, then ``paint`` draws any page."""
 
-    def plan(self) -> int: ...
+    def plan(self, tick: Tick | None = None) -> int: ...
 
     def paint(self, canvas: Canvas, page: int, pages: int) -> None: ...
 
@@ -65,6 +67,18 @@ def make_pages(deck: Deck, cards: Sequence[Card], options: ExportOptions) -> Pag
     if options.layout == "cards":
         return CutCards(deck, cards, options, frame)
     return FoldCards(deck, cards, options, frame)
+
+
+def _planning_tick(on_page: PageCallback | None) -> Tick | None:
+    """Lets a caller keep its window alive (and cancel) while a long deck is laid out."""
+    if on_page is None:
+        return None
+
+    def tick() -> None:
+        if on_page(0, 0) is False:
+            raise ExportCancelled("export cancelled")
+
+    return tick
 
 
 def page_layout(options: ExportOptions) -> QPageLayout:
@@ -99,7 +113,7 @@ def paint_deck(
     them); a caller printing to paper calls ``QPrinter.abort()`` to drop a cancelled job.
     """
     pages = make_pages(deck, cards, options)
-    total = pages.plan()
+    total = pages.plan(_planning_tick(on_page))
     # A printer may refuse margins below its own; then we draw inside what it gives.
     device.setPageLayout(page_layout(options))
     paint_rect = device.pageLayout().paintRect(QPageLayout.Unit.Point)

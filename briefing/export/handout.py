@@ -15,6 +15,7 @@ from briefing.core.model import Card, Deck, Source
 from briefing.export import text
 from briefing.export.canvas import Align, Canvas, line_height, text_width
 from briefing.export.chrome import paint_page_furniture
+from briefing.export.document import Tick
 from briefing.export.flow import Block, Piece, flow
 from briefing.export.geometry import PageFrame, Rect
 from briefing.export.options import ExportOptions
@@ -88,12 +89,14 @@ class Handout:
 
     # ---- planning ------------------------------------------------------------------------
 
-    def plan(self) -> int:
+    def plan(self, tick: Tick | None = None) -> int:
         self._frames.clear()
         self._pages = [[]]
         top = self.content.y
         started = 0  # cards started on the current page
         for index, card in enumerate(self.cards):
+            if tick is not None:
+                tick()
             parts = self._parts(card)
             blocks = [self._block(part) for part in parts]
             first_height = self.content.bottom - top - _MARKER

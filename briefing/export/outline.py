@@ -11,6 +11,7 @@ from briefing.core.model import Card, Deck
 from briefing.export import text
 from briefing.export.canvas import Align, Canvas
 from briefing.export.chrome import paint_page_furniture
+from briefing.export.document import Tick
 from briefing.export.flow import Block, Piece, flow
 from briefing.export.geometry import PageFrame, Rect
 from briefing.export.handout import CONTINUED, NOTES_LABEL
@@ -51,10 +52,12 @@ class Outline:
         self._pages: list[list[Piece]] = []
         self._cache: dict[int, list[_Part]] = {}
 
-    def plan(self) -> int:
+    def plan(self, tick: Tick | None = None) -> int:
         blocks: list[Block] = []
         self._owners.clear()
         for card_index in [_TITLE, *range(len(self.cards))]:
+            if tick is not None:
+                tick()
             for number, part in enumerate(self._build(card_index)):
                 blocks.append(self._block(part))
                 self._owners.append((card_index, number))

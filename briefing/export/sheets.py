@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from briefing.core.model import Card, Deck
 from briefing.export.canvas import Align, Canvas, text_width
 from briefing.export.chrome import paint_page_furniture
+from briefing.export.document import Tick
 from briefing.export.faces import paint_back, paint_front
 from briefing.export.geometry import (
     CROP_GAP,
@@ -45,7 +46,7 @@ class CutCards:
         self.fronts = card_cells(frame, self.per_page)
         self.backs = back_cells(frame, self.per_page, options.offset_mm)
 
-    def plan(self) -> int:
+    def plan(self, tick: Tick | None = None) -> int:  # arithmetic: nothing to wait for
         return 2 * max(1, math.ceil(len(self.cards) / self.per_page))
 
     def paint(self, canvas: Canvas, page: int, pages: int) -> None:
@@ -83,7 +84,7 @@ class FoldCards:
         self.palette = palette()
         self.pairs = fold_pairs(frame, self.per_page)
 
-    def plan(self) -> int:
+    def plan(self, tick: Tick | None = None) -> int:
         return max(1, math.ceil(len(self.cards) / self.per_page))
 
     def paint(self, canvas: Canvas, page: int, pages: int) -> None:

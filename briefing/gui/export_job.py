@@ -102,7 +102,9 @@ class ExportJob(QObject):
         return pages
 
     def on_page(self, done: int, total: int) -> bool:
-        self.notice.show_progress(f"{self._verb} page {done} of {total}", done, total)
+        if total:
+            self.notice.show_progress(f"{self._verb} page {done} of {total}", done, total)
+        # else: still laying the pages out; the busy bar shown at the start stays
         QApplication.processEvents()
         return not self._cancelled
 

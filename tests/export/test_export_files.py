@@ -35,7 +35,8 @@ def test_writes_a_complete_pdf_and_reports_each_page(tmp_path, deck):
     pages = export_pdf(
         deck, deck.cards, OPTIONS, tmp_path / "out.pdf", lambda d, t: seen.append((d, t))
     )
-    assert seen == [(n, pages) for n in range(1, pages + 1)]
+    laying_out = [(0, 0)] * len(deck.cards)  # one call a card while the pages are planned
+    assert seen == [*laying_out, *((n, pages) for n in range(1, pages + 1))]
     assert len(PdfReader(tmp_path / "out.pdf").pages) == pages
     assert os.listdir(tmp_path) == ["out.pdf"]
 
@@ -140,3 +141,24 @@ def test_a_good_export_replaces_the_old_file(tmp_path, deck):
     export_pdf(deck, deck.cards, OPTIONS, target)
     assert target.read_bytes().startswith(b"%PDF") and target.read_bytes() != OLD
     assert os.listdir(tmp_path) == ["out.pdf"]
+
+
+def test_laying_out_a_long_deck_reports_progress_and_can_be_cancelled(tmp_path):
+    from briefing.core.loader import load_deck
+    from briefing.export.document import ExportCancelled
+    from briefing.export.options import ExportOptions
+    from briefing.export.pdf import export_pdf
+    from briefing.paths import bundled_deck_path
+
+    deck = load_deck(bundled_deck_path())
+    calls: list[tuple[int, int]] = []
+
+    def cancel_while_planning(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return len(calls) < 3
+
+    out = tmp_path / "handout.pdf"
+    with pytest.raises(ExportCancelled):
+        export_pdf(deck, deck.cards, ExportOptions("handout"), out, cancel_while_planning)
+    assert calls == [(0, 0), (0, 0), (0, 0)]  # before any page: still laying out
+    assert not out.exists()

@@ -57,7 +57,7 @@ class EngineSpy:
             return None
 
         def hooked(done: int, total: int) -> bool:
-            if self.after_page is not None:
+            if self.after_page is not None and total:  # total 0: still laying out
                 self.after_page(done)
             return on_page(done, total)
 
