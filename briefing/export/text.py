@@ -38,7 +38,7 @@ from briefing.export.print_style import (
     layout_device,
     nominal_spacing,
 )
-from briefing.gui.back_document import SECTION_PROPERTY, BackStyle, fill_back
+from briefing.gui.back_document import SECTION_PROPERTY, BackStyle, fill_back, image_fragments
 from briefing.gui.fonts import SANS, SERIF
 from briefing.gui.safe_document import SafeDocument, is_own_resource
 
@@ -449,17 +449,7 @@ def _for_paper(document: QTextDocument) -> None:
 def fit_images_within(document: QTextDocument, width_pt: float, height_pt_max: float) -> None:
     """Show the card's own image at its natural size (96 px to the inch) or smaller, so it
     fits ``width_pt`` by ``height_pt_max``."""
-    found = []
-    block = document.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            if fragment.charFormat().isImageFormat():
-                found.append((fragment.position(), fragment.charFormat().toImageFormat()))
-            it += 1
-        block = block.next()
-    for position, image_format in found:
+    for cursor, image_format in image_fragments(document):
         name = image_format.name()
         if not is_own_resource(name):
             continue
@@ -471,7 +461,4 @@ def fit_images_within(document: QTextDocument, width_pt: float, height_pt_max: f
         fitted = QTextImageFormat(image_format)
         fitted.setWidth(px(natural_w * scale))
         fitted.setHeight(px(natural_h * scale))
-        cursor = QTextCursor(document)
-        cursor.setPosition(position)
-        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(fitted)

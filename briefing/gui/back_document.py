@@ -72,6 +72,17 @@ def fill_back(document: SafeDocument, deck: Deck, card: Card, style: BackStyle) 
         _insert_sources(cursor, sources, style)
 
 
+def fill_notes(document: SafeDocument, notes: str, style: BackStyle) -> None:
+    """A card's speaker notes for the presenter: Markdown read with raw HTML off, images and
+    links turned into plain text, as on the back."""
+    document.setDefaultFont(style.font)
+    document.setDocumentMargin(0)
+    document.setIndentWidth(26)
+    document.setMarkdown(notes, MARKDOWN)
+    _neutralise(document, style)
+    _space_out(document)
+
+
 def highlight_back(document: QTextDocument, query: Query, char_format: QTextCharFormat) -> int:
     """Mark where ``query`` matches in each block, per the fields the block shows.
 
@@ -92,7 +103,7 @@ def highlight_back(document: QTextDocument, query: Query, char_format: QTextChar
 
 def fit_images(document: QTextDocument, width: float) -> None:
     """Scale the app's own images down to ``width``, never up."""
-    for cursor, image_format in _image_fragments(document):
+    for cursor, image_format in image_fragments(document):
         if not is_own_resource(image_format.name()):
             continue
         image = document.resource(QTextDocument.ResourceType.ImageResource, image_format.name())
@@ -163,7 +174,8 @@ def _mark_section(document: QTextDocument, fields: str) -> None:
         block = block.next()
 
 
-def _image_fragments(document: QTextDocument) -> list[tuple[QTextCursor, QTextImageFormat]]:
+def image_fragments(document: QTextDocument) -> list[tuple[QTextCursor, QTextImageFormat]]:
+    """Each image in ``document``: a cursor selecting it, and its format."""
     found = []
     block = document.begin()
     while block.isValid():
