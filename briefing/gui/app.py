@@ -11,9 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefing import __version__
+from briefing.gui.comfort import open_start_deck
 from briefing.gui.fonts import register_fonts
 from briefing.gui.qt_main_window import MainWindow
-from briefing.paths import bundled_deck_path, resource_path
+from briefing.paths import resource_path
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -49,12 +50,16 @@ def prepare_application(app: QApplication) -> None:
 
 
 def build_main_window(path: str | None) -> MainWindow:
-    """The window on the deck at ``path`` (bundled deck when None), not yet shown."""
+    """The window on the deck at ``path`` (when None, the last deck or else the bundled one),
+    not yet shown."""
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the QApplication first"
     prepare_application(app)
     window = MainWindow()
-    window.open_deck(path if path is not None else str(bundled_deck_path()))
+    if path is None:
+        open_start_deck(window)
+    else:
+        window.open_deck(path)
     return window
 
 

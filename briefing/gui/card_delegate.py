@@ -21,6 +21,7 @@ from briefing.core.model import Card
 from briefing.gui.deck_model import DeckListModel
 from briefing.gui.fonts import SERIF
 from briefing.gui.painting import ShadowCache, draw_elided_paragraph
+from briefing.gui.stars import STARRED_TEXT
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -29,7 +30,8 @@ class CardThumbnailDelegate(QStyledItemDelegate):
     """Topic, headline (wrapped, elided) and figure on a small white card.
 
     Colours come from the view's ``cardColor``, ``inkColor``, ``accentColor``, ``mutedColor``,
-    ``shadowColor`` and ``selectionColor`` properties, which the stylesheet sets.
+    ``shadowColor``, ``selectionColor`` and ``outlineColor`` (transparent: no outline)
+    properties, which the stylesheet sets.
     """
 
     item_size = QSize(272, 184)
@@ -58,6 +60,9 @@ class CardThumbnailDelegate(QStyledItemDelegate):
         path = QPainterPath()
         path.addRoundedRect(rect, self.radius, self.radius)
         painter.fillPath(path, colors.card)
+        if colors.outline.alpha():  # high contrast: a card edge that does not need a shadow
+            painter.setPen(QPen(colors.outline, 1.5))
+            painter.drawPath(path)
         state = option.state
         if state & QStyle.StateFlag.State_Selected:
             painter.setPen(QPen(colors.selection, 3))
@@ -82,7 +87,16 @@ class CardThumbnailDelegate(QStyledItemDelegate):
         colors = _Colors(option.widget)
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
         number = index.data(DeckListModel.NumberRole)
-        key = (card, number, inner.size().toSize().toTuple(), ratio, option.font.key(), colors.key)
+        starred = bool(index.data(DeckListModel.StarredRole))
+        key = (
+            card,
+            number,
+            starred,
+            inner.size().toSize().toTuple(),
+            ratio,
+            option.font.key(),
+            colors.key,
+        )
         layer = self._text_layers.get(key)
         if layer is not None:
             self._text_layers.move_to_end(key)
@@ -119,6 +133,8 @@ class CardThumbnailDelegate(QStyledItemDelegate):
         topic.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 1.2)
         topic_metrics = QFontMetricsF(topic)
         number = f"{index.data(DeckListModel.NumberRole)}"
+        if index.data(DeckListModel.StarredRole):  # a mark and a word, not only a colour
+            number = f"{STARRED_TEXT} \u00b7 {number}"
         painter.setFont(topic)
         painter.setPen(colors.muted)
         number_width = topic_metrics.horizontalAdvance(number) + 8
@@ -178,4 +194,6 @@ class _Colors:
         self.muted = read("mutedColor", Role.PlaceholderText)
         self.shadow = read("shadowColor", Role.Shadow)
         self.selection = read("selectionColor", Role.Highlight)
+        outline = view.property("outlineColor") if view is not None else None
+        self.outline = QColor(outline) if isinstance(outline, QColor) else QColor(0, 0, 0, 0)
         self.key = tuple(c.rgba() for c in (self.ink, self.accent, self.muted))

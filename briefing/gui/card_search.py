@@ -38,6 +38,7 @@ class CardSearch(QObject):
         self.text = ""
         self.query = Query()
         self.results: list[int] | None = None
+        self.flags: dict[str, list[str]] = {}  # card ids for ``is:NAME`` (e.g. "starred")
         self.searched = ""  # the text the last search ran for
         self._lock = threading.Lock()
         self._closed = False
@@ -116,7 +117,7 @@ class CardSearch(QObject):
         if self.index is None or not self.is_active():
             self.results = None
         else:
-            self.results = self.index.search(self.query)
+            self.results = self.index.search(self.query, flags=self.flags)
         self.searched = self.text
         self.results_changed.emit()
 

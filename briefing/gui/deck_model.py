@@ -13,19 +13,27 @@ _Index = QModelIndex | QPersistentModelIndex
 
 class DeckListModel(QAbstractListModel):
     """One row per card. ``DisplayRole`` is the card's title; ``CardRole`` the ``Card``;
-    ``NumberRole`` its 1-based place in the deck (which a filtered view still shows)."""
+    ``NumberRole`` its 1-based place in the deck (which a filtered view still shows);
+    ``StarredRole`` whether the reader starred it."""
 
     CardRole = Qt.ItemDataRole.UserRole + 1
     NumberRole = Qt.ItemDataRole.UserRole + 2
+    StarredRole = Qt.ItemDataRole.UserRole + 3
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cards: tuple[Card, ...] = ()
+        self._starred: frozenset[str] = frozenset()
 
     def set_deck(self, deck: Deck | None) -> None:
         self.beginResetModel()
         self._cards = deck.cards if deck is not None else ()
         self.endResetModel()
+
+    def set_starred(self, card_ids: list[str]) -> None:
+        self._starred = frozenset(card_ids)
+        if self._cards:
+            self.dataChanged.emit(self.index(0), self.index(len(self._cards) - 1))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._cards)
@@ -36,12 +44,16 @@ class DeckListModel(QAbstractListModel):
         card = self._cards[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return card.title
+        starred = card.id in self._starred
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{card.title}: {card.headline}"
+            star = ", starred" if starred else ""
+            return f"Card {index.row() + 1}{star}, {card.title}: {card.headline}"
         if role == self.CardRole:
             return card
         if role == self.NumberRole:
             return index.row() + 1
+        if role == self.StarredRole:
+            return starred
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -38,6 +38,7 @@ from briefing.core.model import Deck
 from briefing.export.options import ExportOptions
 from briefing.gui.actions import Keys, set_keys
 from briefing.gui.card_search import CardSearch
+from briefing.gui.comfort import WindowComfort
 from briefing.gui.deck_model import DeckListModel
 from briefing.gui.export_settings import (
     FOLDER_KEY,
@@ -50,6 +51,7 @@ from briefing.gui.export_settings import (
 )
 from briefing.gui.highlight import CardMatch
 from briefing.gui.icons import icon
+from briefing.gui.presentation import Presentation, PresentMenu, present
 from briefing.gui.qt_card_view import CardView
 from briefing.gui.qt_deck_header import DeckHeader
 from briefing.gui.qt_empty_state import EmptyState
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self._export_folder: str | None = None
         self.print_preview: PrintPreviewDialog | None = None
         self.export_dialog: ExportPdfDialog | None = None
+        self.presentation: Presentation | None = None
 
         self.top_banner = MarkingBanner()
         self.bottom_banner = MarkingBanner()
@@ -139,6 +142,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 520)
         available = self.screen().availableGeometry()
         self.resize(min(1280, available.width() * 9 // 10), min(800, available.height() * 9 // 10))
+        # Remembered state, stars, zoom, themes, Help: after the default size, which it restores.
+        self.comfort = WindowComfort(self)
         self._update_state()
 
     # -- building --------------------------------------------------------------------------
@@ -210,6 +215,16 @@ class MainWindow(QMainWindow):
             self.toggle_full_screen,
         )
         self.full_screen_action.setCheckable(True)
+        self.present_action = self._action(
+            "&Present", "Present from this card, full screen", ["F5"], self.start_presentation
+        )
+        self.present_action.setIcon(icon("present"))
+        self.presenter_view_action = self._action(
+            "Presenter &View",
+            "Present with the speaker notes, next card and timers in a window of their own",
+            ["Alt+F5"],
+            lambda: self.start_presentation(presenter=True),
+        )
         self.find_action = self._action(
             "&Find Cards\u2026",
             "Search cards",
@@ -254,6 +269,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.flip_action)
         toolbar.addAction(self.overview_action)
+        toolbar.addAction(self.present_action)
         for action in (self.previous_action, self.next_action):
             button = toolbar.widgetForAction(action)
             if isinstance(button, QToolButton):
@@ -283,6 +299,7 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.overview_action, self.leave_overview_action])
         view_menu.addSeparator()
         view_menu.addAction(self.full_screen_action)
+        self.menuBar().addMenu(PresentMenu(self))
 
     def _layout(self) -> QWidget:
         header_bar = QFrame()
@@ -338,6 +355,7 @@ class MainWindow(QMainWindow):
         self.set_overview_visible(False)
         self.deck_changed.emit(deck)
         self.go_to(0)
+        self.comfort.on_deck_shown(deck)
 
     def on_deck_failed(self, path: str, problems: Sequence[Problem]) -> None:
         self.error_panel.show_problems(path, problems, self.deck.title if self.deck else "")
@@ -653,6 +671,14 @@ class MainWindow(QMainWindow):
         self.print_preview = None
         self.export_dialog = None
 
+    def start_presentation(self, presenter: bool = False, tag: str = "") -> Presentation | None:
+        """F5: present from this card; only the search's matches while searching, or only the
+        cards tagged ``tag``. Esc comes back here, on the card last shown."""
+        if self.presentation is not None and self.presentation.is_running():
+            return self.presentation
+        self.presentation = present(self, presenter=presenter, tag=tag)
+        return self.presentation
+
     # -- keeping the window in step --------------------------------------------------------
 
     def _update_state(self) -> None:
@@ -672,6 +698,8 @@ class MainWindow(QMainWindow):
         self.overview_action.setEnabled(deck is not None)
         self.print_action.setEnabled(count > 0)
         self.export_pdf_action.setEnabled(count > 0)
+        self.present_action.setEnabled(count > 0)
+        self.presenter_view_action.setEnabled(count > 0)
         self.leave_overview_action.setEnabled(overview)
         with_signals = self.overview_action.blockSignals(True)
         self.overview_action.setChecked(overview)

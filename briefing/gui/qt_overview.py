@@ -42,6 +42,7 @@ class OverviewView(QListView):
     mutedColor = color_property("_muted_color", QPalette.ColorRole.PlaceholderText)
     shadowColor = color_property("_shadow_color", QPalette.ColorRole.Shadow)
     selectionColor = color_property("_selection_color", QPalette.ColorRole.Highlight)
+    outlineColor = color_property("_outline_color", QPalette.ColorRole.NoRole)  # 0 alpha: none
 
     def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)

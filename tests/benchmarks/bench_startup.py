@@ -41,6 +41,7 @@ import sys
 from PySide6.QtWidgets import QApplication, QLabel
 app = QApplication(sys.argv[:1])
 label = QLabel("Briefing")
+label.resize(1280, 800)  # the size Briefing opens at, so both paint as much
 watcher = FirstPaint()
 label.installEventFilter(watcher)
 label.show()

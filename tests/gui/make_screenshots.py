@@ -7,7 +7,8 @@ Opens the deck (default: the bundled one) on card N (1-based, default 2) and sav
 back, overview, two mid-flip frames, the error panel and the empty state as PNGs; then, with
 the bundled deck, search results for "stolt", the "match on back" hint, a back and a front
 with their matches marked ("stoltenberg", "pact") and a search that finds nothing; then the
-print preview of a handout and of cut-out cards (fronts and backs), and the Export PDF dialog.
+print preview of a handout and of cut-out cards (fronts and backs), and the Export PDF dialog;
+then the audience and presenter windows at 1920x1080 and 1280x720 (countdown in amber).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,7 +26,11 @@ from PySide6.QtWidgets import QWidget
 
 from briefing.export.options import ExportOptions
 from briefing.gui.app import build_main_window, create_application
+from briefing.gui.presentation import Presentation
+from briefing.gui.presentation_clock import PresentationClock
+from briefing.gui.qt_audience_window import AudienceWindow
 from briefing.gui.qt_main_window import MainWindow
+from briefing.gui.qt_presenter_window import PresenterWindow
 
 
 def settle() -> None:
@@ -71,6 +77,90 @@ def save_print_windows(window: MainWindow, out: Path, width: int, height: int) -
     dialog.close()
 
 
+def save_presentation_windows(window: MainWindow, out: Path) -> None:
+    """The audience window (front and back, dark and light stage) and the presenter window
+    with its countdown in amber, at 1920x1080 and 1280x720."""
+    assert window.deck is not None
+    now = [0.0]
+    clock = PresentationClock(now=lambda: now[0], wall=lambda: datetime(2024, 6, 21, 14, 5))
+    shown = Presentation(
+        window.deck,
+        range(len(window.deck.cards)),
+        window.index,
+        home=window,
+        clock=clock,
+        inhibitor=lambda reason: lambda: None,
+    )
+    audience = AudienceWindow(shown)
+    presenter = PresenterWindow(shown)
+    shown.set_countdown_minutes(10)
+    now[0] = 8 * 60 + 25  # 1:35 left: amber
+
+    def save(widget: QWidget, name: str) -> None:
+        settle()
+        widget.grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
+    for width, height in ((1920, 1080), (1280, 720)):
+        size = f"{width}x{height}"
+        for widget in (audience, presenter):
+            widget.resize(width, height)
+            widget.show()
+        shown.set_stage("dark")
+        save(audience, f"present-audience-front-{size}")
+        shown.flip()
+        audience.card_view.flip_animation.setCurrentTime(audience.card_view.flip_duration_ms)
+        save(audience, f"present-audience-back-{size}")
+        shown.set_stage("light")
+        save(audience, f"present-audience-back-light-{size}")
+        shown.flip()
+        presenter.refresh_timers()
+        save(presenter, f"present-presenter-{size}")
+    presenter.keys_overlay.show_over_parent()
+    save(presenter, "present-keys-1280x720")
+    shown.set_stage("dark")
+    audience.close()
+    presenter.close()
+
+
+def save_themes(window: MainWindow, out: Path) -> None:
+    """Front, back and overview in each theme; the card starred and zoomed."""
+
+    def save(name: str) -> None:
+        settle()
+        window.grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
+    if window.card_view.is_flipped():
+        window.comfort.flip_instantly()
+    window.comfort.star_action.trigger()
+    window.comfort.set_zoom(125)
+    window.comfort.zoom_timer.stop()
+    window.comfort.zoom_indicator.hide()
+    for name in ("light", "dark", "high-contrast"):
+        window.comfort.set_theme(name)
+        save(f"theme-{name}-front")
+        window.comfort.flip_instantly()
+        save(f"theme-{name}-back")
+        window.comfort.flip_instantly()
+        window.set_overview_visible(True)
+        window.search_field.setFocus()
+        save(f"theme-{name}-overview")
+        window.set_overview_visible(False)
+    window.comfort.star_action.trigger()
+    window.comfort.set_zoom(100)
+    window.comfort.set_theme("light")
+    for width, height in ((800, 600), (2560, 1440)):
+        window.resize(width, height)
+        save(f"size-{width}x{height}")
+    window.comfort.set_zoom(300)
+    window.resize(800, 600)
+    window.comfort.flip_instantly()
+    save("size-800x600-zoom-300-back")
+    window.comfort.flip_instantly()
+    window.comfort.set_zoom(100)
+
+
 def main(out: Path, deck: str | None, card: int, width: int, height: int) -> None:
     out.mkdir(parents=True, exist_ok=True)
     create_application()
@@ -101,6 +191,9 @@ def main(out: Path, deck: str | None, card: int, width: int, height: int) -> Non
     window.set_overview_visible(True)
     save("overview")
     window.set_overview_visible(False)
+    save_themes(window, out)
+    window.resize(width, height)
+    window.go_to(card - 1)
     if deck is None:
         search(window, "stolt")
         save("search-overview")
@@ -120,6 +213,7 @@ def main(out: Path, deck: str | None, card: int, width: int, height: int) -> Non
         save("search-nothing")
         window.clear_search()
     save_print_windows(window, out, width, height)
+    save_presentation_windows(window, out)
     broken = Path(tempfile.mkdtemp()) / "broken-deck"
     broken.mkdir()
     (broken / "deck.yaml").write_text("title: [unclosed\nheading: x\n", encoding="utf-8")

@@ -1,0 +1,303 @@
+"""The presenter's window: this card's two sides, the next card, the speaker notes and the
+timers, with the controls for the countdown, the stage and the screens."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.gui.back_document import BackStyle, fill_notes
+from briefing.gui.qt_audience_window import (
+    KeysOverlay,
+    PresentationKeys,
+    repolish,
+    show_typed,
+    typed_number_label,
+)
+from briefing.gui.qt_card_front import caps_label, plain_label
+from briefing.gui.qt_card_view import CardView
+from briefing.gui.safe_document import SafeDocument
+from briefing.gui.style_props import color_property
+
+if TYPE_CHECKING:
+    from briefing.gui.presentation import Presentation
+
+TICK_MS = 250  # how often the timers are redrawn
+NO_NOTES = "No speaker notes for this card."
+_STAGES = (("dark", "Dark stage"), ("light", "Light stage"))
+
+
+class PreviewCardView(CardView):
+    """A card in the presenter view: small margins, turned over at once."""
+
+    flip_duration_ms: ClassVar[int] = 0
+    max_card_width: ClassVar[int] = 100_000
+    margin: ClassVar[int] = 16
+
+
+class NotesView(QTextBrowser):
+    """The speaker notes, large; deck text, so Markdown with HTML off and nothing loaded."""
+
+    mutedColor = color_property("_muted_color", QPalette.ColorRole.PlaceholderText)
+    accentColor = color_property("_accent_color", QPalette.ColorRole.Highlight)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("speakerNotes")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setDocument(SafeDocument(self))
+
+    def loadResource(self, type: int, name: object) -> object:
+        return None
+
+    def set_notes(self, notes: str) -> None:
+        self.ensurePolished()
+        document = SafeDocument(self)
+        style = BackStyle(font=self.font(), muted=self.mutedColor, accent=self.accentColor)
+        fill_notes(document, notes.strip() or NO_NOTES, style)
+        old = self.document()
+        self.setDocument(document)
+        if old.parent() is self:
+            old.deleteLater()
+        self.setProperty("empty", not notes.strip())
+        repolish(self)
+
+
+def _caption(text: str) -> QLabel:
+    label = caps_label("presenterCaption")
+    label.setText(text)
+    return label
+
+
+class PresenterWindow(PresentationKeys, QWidget):
+    """What the presenter sees on the laptop."""
+
+    def __init__(self, presentation: Presentation, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("presenterWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setWindowTitle(f"{presentation.deck.title} \u2014 Presenter View")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.presentation = presentation
+
+        self.position_label = plain_label("presenterPosition")
+        self.blank_label = plain_label("blankStatus")
+        self.blank_label.hide()
+        self.elapsed_label = plain_label("elapsedTime")
+        self.clock_label = plain_label("wallClock")
+        self.countdown_label = plain_label("countdown")
+        self.front_caption = _caption("Front")
+        self.back_caption = _caption("Back")
+        self.front_view = PreviewCardView()
+        self.back_view = PreviewCardView()
+        self.next_caption = plain_label("nextCaption")
+        self.next_caption.setWordWrap(True)
+        self.next_view = PreviewCardView()
+        self.notes = NotesView()
+        self.typed_label = typed_number_label(self)
+        self.keys_overlay = KeysOverlay(self)
+
+        self.countdown_box = QSpinBox()
+        self.countdown_box.setObjectName("countdownMinutes")
+        self.countdown_box.setRange(0, 600)
+        self.countdown_box.setSpecialValueText("No countdown")
+        self.countdown_box.setSuffix(" min")
+        self.countdown_box.setPrefix("Countdown ")
+        self.countdown_box.setValue(presentation.clock.countdown_seconds // 60)
+        self.restart_button = QPushButton("Restart Timer (R)")
+        self.stage_box = QComboBox()
+        self.stage_box.setObjectName("stageChoice")
+        for stage, text in _STAGES:
+            self.stage_box.addItem(text, stage)
+        self.stage_box.setCurrentIndex(0 if presentation.stage == "dark" else 1)
+        self.swap_button = QPushButton("Swap Screens (S)")
+        self.keys_button = QPushButton("Keys (?)")
+        self.end_button = QPushButton("End (Esc)")
+        self.end_button.setObjectName("primaryButton")
+        for control in (self.restart_button, self.swap_button, self.keys_button, self.end_button):
+            control.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.stage_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.countdown_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.swap_button.setEnabled(presentation.projector_screen() is not None)
+
+        self._layout()
+        for view in (self.front_view, self.back_view, self.next_view):
+            view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.front_view.clicked.connect(presentation.flip)
+        self.back_view.clicked.connect(presentation.flip)
+        self.next_view.clicked.connect(presentation.next)
+        self.countdown_box.valueChanged.connect(self.on_countdown_chosen)
+        self.countdown_box.editingFinished.connect(self.setFocus)
+        self.restart_button.clicked.connect(self.on_restart_clicked)
+        self.stage_box.currentIndexChanged.connect(self.on_stage_chosen)
+        self.swap_button.clicked.connect(presentation.swap_screens)
+        self.keys_button.clicked.connect(self.keys_overlay.show_over_parent)
+        self.end_button.clicked.connect(presentation.end)
+        presentation.card_changed.connect(self.on_card_changed)
+        presentation.side_changed.connect(self.on_side_changed)
+        presentation.blank_changed.connect(self.on_blank_changed)
+        presentation.stage_changed.connect(self.on_stage_changed)
+        presentation.typed_changed.connect(self.on_typed_changed)
+
+        self.tick = QTimer(self)
+        self.tick.setInterval(TICK_MS)
+        self.tick.timeout.connect(self.refresh_timers)
+        self.tick.start()
+        self.on_card_changed()
+        self.refresh_timers()
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.setSpacing(28)
+        top.addWidget(self.position_label)
+        top.addWidget(self.blank_label)
+        top.addStretch(1)
+        top.addWidget(self.countdown_label)
+        top.addWidget(self.elapsed_label)
+        top.addWidget(self.clock_label)
+
+        cards = QGridLayout()
+        cards.setHorizontalSpacing(20)
+        cards.setVerticalSpacing(4)
+        cards.addWidget(self.front_caption, 0, 0)
+        cards.addWidget(self.back_caption, 0, 1)
+        cards.addWidget(self.next_caption, 0, 2)
+        cards.addWidget(self.front_view, 1, 0)
+        cards.addWidget(self.back_view, 1, 1)
+        next_column = QVBoxLayout()
+        next_column.addWidget(self.next_view, 3)
+        next_column.addStretch(1)
+        cards.addLayout(next_column, 1, 2)
+        cards.setColumnStretch(0, 5)
+        cards.setColumnStretch(1, 5)
+        cards.setColumnStretch(2, 3)
+
+        notes_caption = _caption("Speaker notes")
+        controls = QHBoxLayout()
+        controls.setSpacing(10)
+        controls.addWidget(self.countdown_box)
+        controls.addWidget(self.restart_button)
+        controls.addWidget(self.stage_box)
+        controls.addStretch(1)
+        controls.addWidget(self.keys_button)
+        controls.addWidget(self.swap_button)
+        controls.addWidget(self.end_button)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 16, 24, 16)
+        column.setSpacing(10)
+        column.addLayout(top)
+        column.addLayout(cards, 5)
+        column.addWidget(notes_caption)
+        column.addWidget(self.notes, 4)
+        column.addLayout(controls)
+
+    # -- following the presentation --------------------------------------------------------
+
+    def on_card_changed(self) -> None:
+        presentation = self.presentation
+        deck, card = presentation.deck, presentation.card
+        self.front_view.set_card(deck, card)
+        self.back_view.set_card(deck, card)
+        self.back_view.flip()
+        for view in (self.front_view, self.back_view):
+            view.front.hint_label.hide()
+        following = presentation.next_card
+        if following is None:
+            self.next_caption.setText("End of deck")
+            self.next_view.hide()
+        else:
+            self.next_caption.setText(f"Next: {following.title}")
+            self.next_view.set_card(deck, following)
+            self.next_view.front.hint_label.hide()
+            self.next_view.show()
+        self.notes.set_notes(card.notes)
+        self.position_label.setText(f"Card {presentation.position + 1} of {presentation.count()}")
+        self.on_side_changed(presentation.showing_back)
+
+    def on_side_changed(self, back: bool) -> None:
+        """Mark the side the room sees."""
+        self.front_caption.setText("Front \u2014 on screen" if not back else "Front")
+        self.back_caption.setText("Back \u2014 on screen" if back else "Back")
+        self.front_caption.setProperty("live", not back)
+        self.back_caption.setProperty("live", back)
+        self.front_view.setProperty("live", not back)
+        self.back_view.setProperty("live", back)
+        for widget in (self.front_caption, self.back_caption):
+            repolish(widget)
+
+    def showing_back(self) -> bool:
+        """The side marked as on screen (both sides are always in view here)."""
+        return bool(self.back_caption.property("live"))
+
+    def on_blank_changed(self, blank: str) -> None:
+        self.blank_label.setText(f"Screen is {blank} \u2014 any key brings the card back")
+        self.blank_label.setVisible(bool(blank))
+
+    def on_stage_changed(self, stage: str) -> None:
+        blocked = self.stage_box.blockSignals(True)
+        self.stage_box.setCurrentIndex(0 if stage == "dark" else 1)
+        self.stage_box.blockSignals(blocked)
+
+    def on_typed_changed(self, typed: str) -> None:
+        show_typed(self.typed_label, typed, self.presentation.count())
+
+    def refresh_timers(self) -> None:
+        clock = self.presentation.clock
+        self.elapsed_label.setText(f"Elapsed {clock.elapsed_text()}")
+        self.clock_label.setText(clock.clock_text())
+        state = clock.state()
+        self.countdown_label.setText(clock.countdown_text())
+        self.countdown_label.setVisible(state != "off")
+        if self.countdown_label.property("state") != state:
+            self.countdown_label.setProperty("state", state)
+            repolish(self.countdown_label)
+
+    # -- controls --------------------------------------------------------------------------
+
+    def on_countdown_chosen(self, minutes: int) -> None:
+        self.presentation.set_countdown_minutes(minutes)
+        self.refresh_timers()
+
+    def on_restart_clicked(self) -> None:
+        self.presentation.clock.restart()
+        self.refresh_timers()
+
+    def on_stage_chosen(self, row: int) -> None:
+        self.presentation.set_stage(_STAGES[row][0])  # type: ignore[arg-type]
+
+    # -- Qt events -------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.dispatch_key(event):
+            super().keyPressEvent(event)
+        self.refresh_timers()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.keys_overlay.isVisible():
+            self.keys_overlay.setGeometry(self.rect())
+        show_typed(self.typed_label, self.presentation.typed, self.presentation.count())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.tick.stop()
+        super().closeEvent(event)
+        self.presentation.end()

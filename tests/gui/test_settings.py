@@ -1,0 +1,150 @@
+"""What the window remembers between sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QSettings
+from PySide6.QtWidgets import QApplication
+
+from briefing.gui import settings
+from briefing.gui.app import build_main_window
+from briefing.gui.export_settings import app_settings
+from briefing.gui.qt_main_window import MainWindow
+from briefing.paths import bundled_deck_path
+
+NewWindow = Callable[[], MainWindow]
+
+
+def _start(qtbot: object, styled_app: QApplication) -> MainWindow:
+    window = build_main_window(None)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    return window
+
+
+def _deck_copy(tmp_path: Path, deck_folder: Path, name: str) -> Path:
+    copy = tmp_path / name
+    copy.mkdir()
+    for file in deck_folder.iterdir():
+        (copy / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
+    return copy
+
+
+def test_new_window_restores_deck_card_side_geometry_theme_and_zoom(
+    new_window: NewWindow, qtbot: object, styled_app: QApplication, deck_folder: Path
+) -> None:
+    first = new_window()
+    first.comfort.reduce_motion_action.setChecked(True)
+    first.open_deck(str(deck_folder))
+    first.go_to(1)
+    first.flip_card()
+    first.comfort.set_theme("dark")
+    first.comfort.set_zoom(125)
+    first.setGeometry(QRect(20, 30, 740, 540))
+    first.close()
+
+    second = _start(qtbot, styled_app)
+    assert second.deck is not None and second.deck.title == "Good deck"
+    assert second.index == 1
+    assert second.card_view.is_flipped()
+    assert second.comfort.theme == "dark"
+    assert second.comfort.zoom == 125
+    assert second.size().toTuple() == (740, 540)
+    assert second.comfort.reduce_motion_action.isChecked()
+    assert settings.recent_decks() == [settings.resolved(deck_folder)]
+
+
+def test_place_is_remembered_per_deck(
+    window: MainWindow, deck_folder: Path, tmp_path: Path
+) -> None:
+    other = _deck_copy(tmp_path, deck_folder, "other-deck")
+    window.open_deck(str(deck_folder))
+    window.go_to(1)
+    window.open_deck(str(other))
+    assert window.index == 0
+    window.open_deck(str(deck_folder))
+    assert window.index == 1 and not window.card_view.is_flipped()
+
+
+def test_start_without_last_deck_opens_bundled_deck(
+    qtbot: object, styled_app: QApplication
+) -> None:
+    window = _start(qtbot, styled_app)
+    assert window.deck is not None
+    assert settings.resolved(window.deck.path) == settings.resolved(bundled_deck_path())
+
+
+def test_start_with_last_deck_gone_opens_bundled_deck(
+    qtbot: object, styled_app: QApplication, tmp_path: Path
+) -> None:
+    app_settings().setValue(settings.LAST_DECK_KEY, str(tmp_path / "gone"))
+    window = _start(qtbot, styled_app)
+    assert window.deck is not None and window.deck.cards
+    assert not window.error_panel.isVisibleTo(window)
+
+
+def test_start_with_last_deck_broken_shows_its_errors_over_bundled_deck(
+    qtbot: object, styled_app: QApplication, broken_folder: Path
+) -> None:
+    app_settings().setValue(settings.LAST_DECK_KEY, str(broken_folder))
+    window = _start(qtbot, styled_app)
+    assert window.deck is not None and window.deck.cards
+    assert window.error_panel.isVisibleTo(window)
+    assert all(line.startswith(str(broken_folder)) for line in window.error_panel.problem_lines())
+
+
+def test_corrupt_settings_file_gives_defaults(
+    qtbot: object, styled_app: QApplication, deck_folder: Path
+) -> None:
+    app_settings().setValue(settings.LAST_DECK_KEY, str(deck_folder))
+    app_settings().sync()
+    ini = Path(app_settings().fileName())
+    ini.write_bytes(b"\x00\xff[[[garbage\n=\n\x89PNG\r\n[view]\nzoom=lots\ntheme=plaid\n" * 50)
+    window = _start(qtbot, styled_app)
+    assert window.deck is not None
+    assert window.comfort.zoom == 100
+    assert window.comfort.theme == "system"
+    assert settings.recent_decks() == [] or all(isinstance(p, str) for p in settings.recent_decks())
+
+
+def test_nonsense_values_fall_back_to_defaults(qtbot: object, styled_app: QApplication) -> None:
+    store = app_settings()
+    store.setValue(settings.ZOOM_KEY, "137")
+    store.setValue(settings.THEME_KEY, "plaid")
+    store.setValue(settings.GEOMETRY_KEY, "not a geometry")
+    store.setValue(settings.RECENT_KEY, 42)
+    window = _start(qtbot, styled_app)
+    assert window.comfort.zoom == 100
+    assert window.comfort.theme == "system"
+    assert settings.recent_decks() == [settings.resolved(bundled_deck_path())]
+
+
+def test_recent_menu_lists_most_recent_first_and_greys_missing(
+    window: MainWindow, deck_folder: Path, tmp_path: Path
+) -> None:
+    decks = [_deck_copy(tmp_path, deck_folder, f"deck-{n}") for n in range(12)]
+    for deck in decks:
+        window.open_deck(str(deck))
+    (decks[-2] / "alpha.yaml").unlink()
+    for file in decks[-2].iterdir():
+        file.unlink()
+    decks[-2].rmdir()
+    menu = window.comfort.recent_menu
+    window.comfort.fill_recent_menu()
+    entries = [a for a in menu.actions() if a.data()]
+    assert len(entries) == settings.MAX_RECENT
+    assert [a.data() for a in entries] == [settings.resolved(d) for d in reversed(decks)][:10]
+    assert entries[0].text() == "&1 deck-11"
+    assert entries[0].isEnabled() and not entries[1].isEnabled()
+    entries[2].trigger()
+    assert window.deck is not None and window.deck.path == settings.resolved(decks[-3])
+    window.comfort.clear_recent_action.trigger()
+    assert [a for a in menu.actions() if a.data()] == []
+    assert not window.comfort.clear_recent_action.isEnabled()
+
+
+def test_settings_file_is_the_apps_own(settings_folder: Path) -> None:
+    store = app_settings()
+    assert store.format() == QSettings.Format.IniFormat
+    assert Path(store.fileName()).is_relative_to(settings_folder)

@@ -1,0 +1,67 @@
+"""Starring cards: kept by deck and card id across windows, searchable as is:starred."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from briefing.gui.deck_model import DeckListModel
+from briefing.gui.qt_main_window import MainWindow
+
+NewWindow = Callable[[], MainWindow]
+
+
+def test_star_key_toggles_the_card_and_shows_a_badge(window: MainWindow, qtbot: Any) -> None:
+    window.go_to(2)
+    qtbot.keyClick(window.card_view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    comfort = window.comfort
+    assert comfort.stars.ids() == ["card-3"]
+    assert comfort.star_action.isChecked()
+    assert comfort.star_badge.isVisibleTo(window) and "Starred" in comfort.star_badge.text()
+    assert "starred" in window.card_view.accessibleDescription()
+    window.go_to(1)
+    assert not comfort.star_badge.isVisibleTo(window)
+    window.go_to(2)
+    comfort.star_action.trigger()
+    assert comfort.stars.ids() == []
+
+
+def test_overview_marks_starred_cards_with_a_word(window: MainWindow) -> None:
+    window.go_to(1)
+    window.comfort.star_action.trigger()
+    model = window.results_model
+    assert model.index(1, 0).data(DeckListModel.StarredRole) is True
+    assert model.index(0, 0).data(DeckListModel.StarredRole) is False
+    assert "starred" in model.index(1, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_stars_outlast_the_window_and_never_touch_the_deck(
+    new_window: NewWindow, deck_folder: Path, instant_flip: None
+) -> None:
+    before = {p.name: p.read_bytes() for p in deck_folder.iterdir()}
+    first = new_window()
+    first.open_deck(str(deck_folder))
+    first.go_to(1)
+    first.comfort.star_action.trigger()
+    first.close()
+    second = new_window()
+    second.open_deck(str(deck_folder))
+    assert second.comfort.stars.ids() == ["beta"]
+    assert {p.name: p.read_bytes() for p in deck_folder.iterdir()} == before
+
+
+def test_is_starred_search_finds_starred_cards(window: MainWindow, qtbot: Any) -> None:
+    window.search.start_indexing()
+    qtbot.waitUntil(lambda: window.search.index is not None)
+    for index in (1, 4):
+        window.go_to(index)
+        window.comfort.star_action.trigger()
+    window.search_field.setText("is:starred")
+    window.search.run_now()
+    assert window.search.results == [1, 4]
+    window.go_to(1)
+    window.comfort.star_action.trigger()
+    assert window.search.results == [4]
