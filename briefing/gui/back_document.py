@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontInfo,
     QImage,
     QTextBlockFormat,
     QTextCharFormat,
@@ -48,12 +49,18 @@ class BackStyle:
     font: QFont
     muted: QColor
     accent: QColor
+    indent: float = 26  # of a list level, in the document's units
+
+    @classmethod
+    def on_screen(cls, font: QFont, muted: QColor, accent: QColor) -> BackStyle:
+        """For a widget: list indents grow with the type, so zoomed bullets are not cut off."""
+        return cls(font, muted, accent, indent=round(1.6 * QFontInfo(font).pixelSize()))
 
 
 def fill_back(document: SafeDocument, deck: Deck, card: Card, style: BackStyle) -> None:
     document.setDefaultFont(style.font)
     document.setDocumentMargin(0)
-    document.setIndentWidth(26)
+    document.setIndentWidth(style.indent)
     document.setMarkdown(card.body, MARKDOWN)
     root = document.rootFrame().frameFormat()
     root.setRightMargin(18)  # keeps text off the scroll bar
@@ -77,7 +84,7 @@ def fill_notes(document: SafeDocument, notes: str, style: BackStyle) -> None:
     links turned into plain text, as on the back."""
     document.setDefaultFont(style.font)
     document.setDocumentMargin(0)
-    document.setIndentWidth(26)
+    document.setIndentWidth(style.indent)
     document.setMarkdown(notes, MARKDOWN)
     _neutralise(document, style)
     _space_out(document)

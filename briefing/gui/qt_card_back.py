@@ -118,7 +118,7 @@ class CardBack(QFrame):
         self.ensurePolished()
         self.browser.ensurePolished()
         self.title_label.setText(card.title)
-        style = BackStyle(font=self.browser.font(), muted=self.mutedColor, accent=self.accentColor)
+        style = BackStyle.on_screen(self.browser.font(), self.mutedColor, self.accentColor)
         document = SafeDocument(self.browser)
         fill_back(document, deck, card, style)
         first_match = -1

@@ -270,10 +270,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.flip_action)
         toolbar.addAction(self.overview_action)
         toolbar.addAction(self.present_action)
-        for action in (self.previous_action, self.next_action):
-            button = toolbar.widgetForAction(action)
-            if isinstance(button, QToolButton):
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self._keep_arrows_icon_only(toolbar)
         for action in toolbar.actions():
             widget = toolbar.widgetForAction(action)
             if widget is not None:
@@ -737,7 +734,15 @@ class MainWindow(QMainWindow):
             if compact
             else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
         )
+        self._keep_arrows_icon_only()  # the toolbar's style just overrode theirs
         super().resizeEvent(event)
+
+    def _keep_arrows_icon_only(self, toolbar: QToolBar | None = None) -> None:
+        toolbar = toolbar or self.toolbar
+        for action in (self.previous_action, self.next_action):
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.card_view.flip_animation.stop()

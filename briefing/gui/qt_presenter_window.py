@@ -71,7 +71,7 @@ class NotesView(QTextBrowser):
     def set_notes(self, notes: str) -> None:
         self.ensurePolished()
         document = SafeDocument(self)
-        style = BackStyle(font=self.font(), muted=self.mutedColor, accent=self.accentColor)
+        style = BackStyle.on_screen(self.font(), self.mutedColor, self.accentColor)
         fill_notes(document, notes.strip() or NO_NOTES, style)
         old = self.document()
         self.setDocument(document)

@@ -93,3 +93,29 @@ def test_card_is_three_by_two_and_centred(window: MainWindow) -> None:
     assert rect.width() <= 1000
     assert abs(rect.center().x() - window.card_view.width() / 2) < 1
     assert window.card_view.front.geometry() == rect.toRect()
+
+
+def test_previous_and_next_stay_icons_after_the_window_narrows_and_widens(
+    qtbot: Any, window: MainWindow
+) -> None:
+    window.resize(900, 700)
+    window.resize(1400, 800)
+    for action in (window.previous_action, window.next_action):
+        button = window.toolbar.widgetForAction(action)
+        assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    flip_button = window.toolbar.widgetForAction(window.flip_action)
+    assert flip_button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+
+
+def test_list_indent_on_screen_grows_with_the_type_so_zoomed_bullets_fit(qtbot: Any) -> None:
+    from PySide6.QtGui import QColor, QFont
+
+    from briefing.gui.back_document import BackStyle
+
+    small, large = QFont(), QFont()
+    small.setPixelSize(16)
+    large.setPixelSize(48)
+    colour = QColor("black")
+    # 26 px at 16 px type, as the back was designed; three times the type, three times the room
+    assert BackStyle.on_screen(small, colour, colour).indent == 26
+    assert BackStyle.on_screen(large, colour, colour).indent == 77
