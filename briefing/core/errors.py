@@ -17,6 +17,10 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
+class LoadCancelled(Exception):
+    """A progress callback stopped a load (the user cancelled it)."""
+
+
 class DeckError(Exception):
     """A deck could not be loaded; ``problems`` lists every reason at once."""
 

@@ -33,6 +33,7 @@ from briefing.core.slugs import SLUG, slugify, suggestion
 from briefing.core.yaml_nodes import (
     Mapping,
     Node,
+    Progress,
     Scalar,
     Sequence,
     YamlFileError,
@@ -53,16 +54,22 @@ MAX_PROBLEMS = 1000
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
-def load_deck(path: str | os.PathLike[str], cache: DeckCache | None = None) -> Deck:
+def load_deck(
+    path: str | os.PathLike[str],
+    cache: DeckCache | None = None,
+    progress: Progress | None = None,
+) -> Deck:
     """Load the deck at ``path`` (a folder with deck.yaml, or one YAML file).
 
     With a ``cache``, an unchanged deck comes from it, and a loaded one goes into it.
+    ``progress(done, total)`` is called as files (folder) or cards (single file) are
+    read; an exception it raises (``LoadCancelled``) stops the load and propagates.
     """
     shown = os.fspath(path)
     if not shown:
         raise DeckError([Problem(shown, 1, 1, "no deck path given")])
     with _collector_paused():
-        return _load(shown, cache)
+        return _load(shown, cache, progress)
 
 
 @contextlib.contextmanager
@@ -78,12 +85,12 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(shown: str, cache: DeckCache | None) -> Deck:
+def _load(shown: str, cache: DeckCache | None, progress: Progress | None) -> Deck:
     cached = cache.get(shown) if cache is not None else None
     if cached is not None:
         return cached
     try:
-        deck = (_FolderLoader if os.path.isdir(shown) else _FileLoader)(shown).load()
+        deck = (_FolderLoader if os.path.isdir(shown) else _FileLoader)(shown, progress).load()
     except DeckError as e:
         if len(e.problems) <= MAX_PROBLEMS:
             raise
@@ -342,13 +349,14 @@ def _is_real_date(year: int, month: int, day: int) -> bool:
 class _DeckLoader:
     """What folder and single-file decks share: reading files, cross-checks."""
 
-    def __init__(self, shown: str) -> None:
+    def __init__(self, shown: str, progress: Progress | None = None) -> None:
         self.shown = shown
+        self.progress = progress
         self.problems: list[Problem] = []
 
-    def read(self, path: Path, shown_as: str) -> Node | None:
+    def read(self, path: Path, shown_as: str, progress: Progress | None = None) -> Node | None:
         try:
-            root, problems = parse(read_text(path, shown_as), shown_as)
+            root, problems = parse(read_text(path, shown_as), shown_as, progress)
         except YamlFileError as e:
             self.problems.append(e.problem)
             return None
@@ -462,7 +470,10 @@ class _FolderLoader(_DeckLoader):
             if root is not None:
                 metadata = reader.mapping(root, DECK_FOLDER)
         cards = []
-        for name in self.card_files(folder):
+        names = self.card_files(folder)
+        for number, name in enumerate(names):
+            if self.progress is not None:
+                self.progress(number, len(names))
             shown_as = os.path.join(self.shown, name)
             root = self.read_inside(folder, name, shown_as)
             if root is None:
@@ -516,11 +527,11 @@ class _FileLoader(_DeckLoader):
             raise DeckError([Problem(self.shown, 1, 1, "not a usable path (a link loop?)")])
         folder = real.parent
         reader = _Reader(self.shown, folder, self.problems)
-        root = self.read(path, self.shown)
+        root = self.read(path, self.shown, self.progress)
         if type(root) is Mapping and root.get("cards") is None:
             in_folder = os.path.dirname(self.shown)
             if path.name == DECK_FILE_NAME:  # the metadata of a folder deck
-                return _FolderLoader(in_folder).load()
+                return _FolderLoader(in_folder, self.progress).load()
             if root.get("headline") is not None and (folder / DECK_FILE_NAME).is_file():
                 where = f"the folder deck {quoted(in_folder)}" if in_folder else "this folder"
                 problem = f"this is one card of {where}: open the folder instead"

@@ -15,7 +15,7 @@ import codecs
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Final
 
 import yaml
@@ -168,14 +168,21 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, len(before) + 1
 
 
-def parse(text: str, shown_as: str) -> tuple[Node | None, list[Problem]]:
+Progress = Callable[[int, int], None]  # (done, total); may raise to stop
+
+
+def parse(
+    text: str, shown_as: str, progress: Progress | None = None
+) -> tuple[Node | None, list[Problem]]:
     """Compose one YAML document into nodes.
 
     Returns the root (None for an empty document) and the problems that did not
     stop the composition (duplicate keys, non-text keys). Raises ``YamlFileError``
     when the text is not YAML, is nested too deeply or its aliases expand too far.
+    ``progress(line, lines)`` is called as each item of a top-level list ends (each
+    card of a single-file deck).
     """
-    return _Composer(shown_as).compose(text)
+    return _Composer(shown_as, progress, text.count("\n") + 1).compose(text)
 
 
 class _Frame:
@@ -190,8 +197,10 @@ class _Frame:
 
 
 class _Composer:
-    def __init__(self, shown_as: str) -> None:
+    def __init__(self, shown_as: str, progress: Progress | None = None, lines: int = 0) -> None:
         self.shown_as = shown_as
+        self.progress = progress
+        self.lines = lines
         self.problems: list[Problem] = []
         self.anchors: dict[str, tuple[Node, int]] = {}
         self.open_anchors: set[str] = set()
@@ -257,6 +266,8 @@ class _Composer:
                 stack.append(_Frame(container, event.anchor))
             elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
                 frame = stack.pop()
+                if self.progress is not None and len(stack) == 2:
+                    self.progress(event.end_mark.line, self.lines)
                 if frame.anchor is not None:
                     self.open_anchors.discard(frame.anchor)
                     self._remember(frame.anchor, frame.node, frame.weight)

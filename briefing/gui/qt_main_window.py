@@ -32,13 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core import loader
-from briefing.core.errors import DeckError, Problem
+from briefing.core.cache import DeckCache
+from briefing.core.errors import DeckError, LoadCancelled, Problem
 from briefing.core.model import Deck
 from briefing.export.options import ExportOptions
 from briefing.gui.actions import Keys, set_keys
 from briefing.gui.card_search import CardSearch
 from briefing.gui.comfort import WindowComfort
+from briefing.gui.deck_loading import DeckLoading
 from briefing.gui.deck_model import DeckListModel
 from briefing.gui.export_settings import (
     FOLDER_KEY,
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.search_count_label.hide()
         self.error_panel = ErrorPanel()
         self.notice = NoticeBar(info_timeout_ms=_NOTICE_MS)
+        self.loading = DeckLoading(self.notice, DeckCache(), self)
         self.card_view = CardView()
         self.overview = OverviewView(self.results_model)
         self.empty_state = EmptyState()
@@ -328,8 +330,14 @@ class MainWindow(QMainWindow):
     def open_deck(self, path: str | os.PathLike[str]) -> bool:
         """Show the deck at ``path``; if it has problems, list them and keep the current deck."""
         shown = os.fspath(path)
+        if self.loading.busy:
+            return False  # one deck at a time; the one opening can be cancelled
         try:
-            deck = loader.load_deck(shown)
+            deck = self.loading.load(shown)
+        except LoadCancelled:
+            still = f"; still showing {self.deck.title}" if self.deck else ""
+            self.notice.show_info(f"Opening {shown} cancelled{still}.")
+            return False
         except DeckError as error:
             self.on_deck_failed(shown, error.problems)
             return False

@@ -38,9 +38,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = loader.parse
 
-    def counting(text: str, shown_as: str):
+    def counting(text: str, shown_as: str, progress=None):
         seen.append(os.path.basename(shown_as))
-        return real(text, shown_as)
+        return real(text, shown_as, progress)
 
     monkeypatch.setattr(loader, "parse", counting)
     return seen
