@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import (
 from briefing.core.errors import Problem
 from briefing.gui.qt_card_front import plain_label
 
+if TYPE_CHECKING:
+    from briefing.gui.qt_problem_viewer import ProblemViewer
+
 
 class ErrorPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -32,6 +36,12 @@ class ErrorPanel(QFrame):
         self.problem_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.problem_list.setWordWrap(True)
         self.problem_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.problem_list.setToolTip("Click a problem, or press Enter, to see its file and line")
+        # Click or Enter (activated) opens the file at the problem's line.
+        self.problem_list.clicked.connect(self.show_problem_at)
+        self.problem_list.activated.connect(self.show_problem_at)
+        self.problems: list[Problem] = []  # the list's rows, in order
+        self.viewer: ProblemViewer | None = None
         self.close_button = QPushButton("Dismiss")
         self.close_button.setObjectName("errorClose")
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -55,12 +65,24 @@ class ErrorPanel(QFrame):
             heading += f" Still showing {still_showing}."
         self.heading_label.setText(heading)
         self.problem_list.clear()
+        self.problems = list(problems)
         for problem in problems:
             self.problem_list.addItem(QListWidgetItem(str(problem)))
         rows = min(max(count, 1), 6)
         row_height = self.problem_list.sizeHintForRow(0) if count else 20
         self.problem_list.setFixedHeight(rows * row_height + 2 * self.problem_list.frameWidth() + 4)
         self.show()
+
+    def show_problem_at(self, index: QModelIndex) -> ProblemViewer | None:
+        """Open (or point) the viewer at the problem in row ``index``, non-modal."""
+        if not 0 <= index.row() < len(self.problems):
+            return None
+        from briefing.gui.qt_problem_viewer import ProblemViewer  # at the first click
+
+        if self.viewer is None:
+            self.viewer = ProblemViewer(self.window())
+        self.viewer.show_problem(self.problems[index.row()])
+        return self.viewer
 
     def problem_lines(self) -> list[str]:
         return [self.problem_list.item(i).text() for i in range(self.problem_list.count())]

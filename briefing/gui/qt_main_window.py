@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core.cache import DeckCache
+from briefing.core.deck_changes import describe_changes
 from briefing.core.errors import DeckError, LoadCancelled, Problem
 from briefing.core.model import Deck
 from briefing.export.options import ExportOptions
@@ -41,6 +42,7 @@ from briefing.gui.card_search import CardSearch
 from briefing.gui.comfort import WindowComfort
 from briefing.gui.deck_loading import DeckLoading
 from briefing.gui.deck_model import DeckListModel
+from briefing.gui.deck_watcher import DeckWatcher
 from briefing.gui.export_settings import (
     FOLDER_KEY,
     CardChoice,
@@ -69,8 +71,9 @@ if TYPE_CHECKING:  # the print machinery is imported when the user first prints
 
 DECK_FILE_FILTER = "Briefing decks (*.yaml *.yml);;All files (*)"
 NO_MATCH_HINT = "Try fewer or shorter words, or press Esc to see every card."
-# Narrower than this, the toolbar shows icons only, leaving room for the search box.
-_COMPACT_WIDTH = 1100
+# Narrower than this, the toolbar shows icons only (their tooltips name them), leaving
+# room for the deck's title and the search box: at 1280 px the title was cut to a word.
+_COMPACT_WIDTH = 1440
 _ECHO_LENGTH = 28  # of a query quoted back in the header, beyond which it ends in "…"
 _NOTICE_MS = 12_000  # how long "Exported 12 pages to ..." stays
 
@@ -115,6 +118,8 @@ class MainWindow(QMainWindow):
         self.error_panel = ErrorPanel()
         self.notice = NoticeBar(info_timeout_ms=_NOTICE_MS)
         self.loading = DeckLoading(self.notice, DeckCache(), self)
+        self.watcher = DeckWatcher(self)  # live reload: the open deck's files
+        self.watcher.changed.connect(self.reload_deck)
         self.card_view = CardView()
         self.overview = OverviewView(self.results_model)
         self.empty_state = EmptyState()
@@ -361,10 +366,60 @@ class MainWindow(QMainWindow):
         self.deck_changed.emit(deck)
         self.go_to(0)
         self.comfort.on_deck_shown(deck)
+        self._watch(deck)
 
     def on_deck_failed(self, path: str, problems: Sequence[Problem]) -> None:
         self.error_panel.show_problems(path, problems, self.deck.title if self.deck else "")
         self._update_state()
+
+    def _watch(self, deck: Deck) -> None:
+        if deck.path:
+            self.watcher.watch(deck.path, [str(c.image.path) for c in deck.cards if c.image])
+        else:
+            self.watcher.stop()
+
+    def reload_deck(self) -> bool:
+        """Load the deck on screen again (its files changed), keeping the card, its side,
+        the search and the overview; if it now has problems, list them and keep it."""
+        old = self.deck
+        if old is None or not old.path or self.loading.busy:
+            return False
+        card_id, previous = (old.cards[self.index].id if old.cards else ""), self.index
+        back = self.card_view.is_flipped()
+        try:
+            deck = self.loading.load(old.path)
+        except LoadCancelled:
+            return False
+        except DeckError as error:
+            self.on_deck_failed(old.path, error.problems)
+            return False
+        except OSError as error:
+            self.on_deck_failed(old.path, [Problem(old.path, 1, 1, error.strerror or str(error))])
+            return False
+        if self.deck is not old:
+            return False  # another deck opened meanwhile
+        kept = deck.index_of(card_id)  # else the card now where it was, or the last
+        self.deck = deck
+        self.index = kept if kept is not None else max(0, min(previous, len(deck.cards) - 1))
+        self.model.set_deck(deck)
+        self.search.set_deck(deck)  # keeps the search text; searches again once indexed
+        if self.search.is_active():
+            self.search.start_indexing()
+        self.error_panel.hide()
+        self.header.set_deck(deck)
+        self.top_banner.set_marking(deck.marking)
+        self.bottom_banner.set_marking(deck.marking)
+        self.deck_changed.emit(deck)
+        self.go_to(self.index)
+        if back and deck.cards and not self.card_view.is_flipped():
+            self.comfort.flip_instantly()
+        self.comfort.on_deck_shown(deck)
+        if self._overview_shown and not self.search.is_active():
+            self.overview.select_row(self.results_model.row_of(self.index))
+        self._watch(deck)
+        self.notice.show_info(describe_changes(old, deck))
+        self._update_state()
+        return True
 
     def choose_deck_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -755,4 +810,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.card_view.flip_animation.stop()
         self.search.shutdown()
+        self.watcher.stop()
         super().closeEvent(event)

@@ -99,7 +99,7 @@ def test_previous_and_next_stay_icons_after_the_window_narrows_and_widens(
     qtbot: Any, window: MainWindow
 ) -> None:
     window.resize(900, 700)
-    window.resize(1400, 800)
+    window.resize(1500, 800)
     for action in (window.previous_action, window.next_action):
         button = window.toolbar.widgetForAction(action)
         assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly

@@ -1,0 +1,129 @@
+"""Watching the open deck's files, so the window can reload it when they change.
+
+Qt's QFileSystemWatcher watches paths, not names: an editor that saves by writing a
+new file and renaming it over the old one removes the watch on the old file. So the
+folder is watched too, and every event re-adds whatever watched path exists again.
+Events come in bursts (one save can be several); a short single-shot timer turns a
+burst into one ``changed``. A folder event that changes none of the deck's files
+(an exported PDF, an editor's swap file) emits nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import ClassVar
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from briefing.core.loader import CARD_SUFFIXES
+
+_Stamp = tuple[int, int, int, int]  # inode, size, mtime and ctime in ns
+
+
+class DeckWatcher(QObject):
+    debounce_ms: ClassVar[int] = 250  # tests set 0
+
+    changed = Signal()  # a file of the deck changed, appeared or went
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._watcher: QFileSystemWatcher | None = None
+        self._deck_path = ""
+        self._folders: list[str] = []  # the deck's folder (a file's parent), image folders
+        self._images: list[str] = []
+        self._stamps: dict[str, _Stamp] = {}
+        self._file_touched = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._settled)
+
+    def watch(self, deck_path: str, images: Iterable[str] = ()) -> None:
+        """Watch the deck at ``deck_path`` (a folder or a file) and the ``images`` it uses."""
+        self.stop()
+        path = os.path.abspath(deck_path)
+        self._deck_path = path
+        folder = path if os.path.isdir(path) else os.path.dirname(path)
+        self._images = sorted({os.path.abspath(p) for p in images})
+        self._folders = list(dict.fromkeys([folder, *(os.path.dirname(p) for p in self._images)]))
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_file_changed)
+        self._watcher.directoryChanged.connect(self._on_directory_changed)
+        self._rewatch()
+        self._stamps = self._snapshot()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._watcher is not None:
+            self._watcher.fileChanged.disconnect(self._on_file_changed)
+            self._watcher.directoryChanged.disconnect(self._on_directory_changed)
+            self._watcher.deleteLater()
+            self._watcher = None
+        self._deck_path = ""
+        self._folders, self._images, self._stamps = [], [], {}
+        self._file_touched = False
+
+    def watched_paths(self) -> list[str]:
+        if self._watcher is None:
+            return []
+        return sorted(self._watcher.files() + self._watcher.directories())
+
+    # -- events ------------------------------------------------------------------------------
+
+    def _on_file_changed(self, _path: str) -> None:
+        self._file_touched = True
+        self._rewatch()
+        self._timer.start(self.debounce_ms)
+
+    def _on_directory_changed(self, _path: str) -> None:
+        self._rewatch()
+        self._timer.start(self.debounce_ms)
+
+    def _settled(self) -> None:
+        if self._watcher is None:
+            return
+        self._rewatch()  # a file renamed over may have come back since the event
+        stamps = self._snapshot()
+        touched, self._file_touched = self._file_touched, False
+        if stamps == self._stamps and not touched:
+            return  # the folder changed, but none of the deck's files
+        self._stamps = stamps
+        self.changed.emit()
+
+    # -- paths -------------------------------------------------------------------------------
+
+    def _deck_files(self) -> list[str]:
+        """The deck's files now: its YAML files (a folder deck) or the file, and images."""
+        path = self._deck_path
+        if not os.path.isdir(path):
+            return [path, *self._images]
+        try:
+            with os.scandir(path) as entries:
+                names = [
+                    e.name
+                    for e in entries
+                    if e.name.endswith(CARD_SUFFIXES) and not e.name.startswith(".")
+                ]
+        except OSError:
+            names = []
+        return [os.path.join(path, name) for name in sorted(names)] + self._images
+
+    def _rewatch(self) -> None:
+        watcher = self._watcher
+        if watcher is None:
+            return
+        present = set(watcher.files()) | set(watcher.directories())
+        wanted = [*self._folders, *self._deck_files()]
+        missing = [p for p in wanted if p not in present and os.path.exists(p)]
+        if missing:
+            watcher.addPaths(missing)
+
+    def _snapshot(self) -> dict[str, _Stamp]:
+        stamps: dict[str, _Stamp] = {}
+        for path in self._deck_files():
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            stamps[path] = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        return stamps

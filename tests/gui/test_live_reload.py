@@ -1,0 +1,175 @@
+"""Live reload: the window follows edits to the open deck's files."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from briefing.gui.deck_watcher import DeckWatcher
+from briefing.gui.qt_main_window import MainWindow
+
+WAIT_MS = 5000
+
+
+@pytest.fixture(autouse=True)
+def _no_debounce(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(DeckWatcher, "debounce_ms", 0)
+
+
+@pytest.fixture
+def live(window: MainWindow, deck_folder: Path) -> MainWindow:
+    """The window on the deck_folder deck, watching it."""
+    assert window.open_deck(str(deck_folder))
+    return window
+
+
+def _title(window: MainWindow) -> str:
+    return window.card_view.front.topic_label.text()
+
+
+def test_editing_a_card_reloads_it_on_the_same_card_and_side(
+    qtbot: Any, live: MainWindow, deck_folder: Path
+) -> None:
+    live.go_to(1)
+    live.flip_card()
+    assert live.card_view.is_flipped()
+    (deck_folder / "beta.yaml").write_text(
+        "title: Beta edited\nheadline: Second headline.\nbody: Second body.\n", encoding="utf-8"
+    )
+    qtbot.waitUntil(lambda: _title(live) == "Beta edited", timeout=WAIT_MS)
+    assert live.index == 1
+    assert live.card_view.is_flipped()
+    assert live.position_label.text() == "Card 2 of 2"
+    assert live.notice.text() == "Reloaded: 1 card changed (Beta edited)"
+    assert not live.error_panel.isVisible()
+
+
+def test_adding_a_card_file_adds_the_card(qtbot: Any, live: MainWindow, deck_folder: Path) -> None:
+    (deck_folder / "gamma.yaml").write_text(
+        "title: Gamma\nheadline: Third headline.\nbody: Third body.\n", encoding="utf-8"
+    )
+    qtbot.waitUntil(lambda: live.card_count() == 3, timeout=WAIT_MS)
+    assert live.notice.text() == "Reloaded: 1 card added (Gamma)"
+    assert _title(live) == "Alpha"
+
+
+def test_removing_a_card_file_removes_the_card(
+    qtbot: Any, live: MainWindow, deck_folder: Path
+) -> None:
+    live.go_to(1)
+    (deck_folder / "beta.yaml").unlink()
+    qtbot.waitUntil(lambda: live.card_count() == 1, timeout=WAIT_MS)
+    assert live.index == 0 and _title(live) == "Alpha"  # the nearest card
+    assert live.notice.text() == "Reloaded: 1 card removed (Beta)"
+
+
+def test_a_file_renamed_over_a_card_reloads_it_and_keeps_being_watched(
+    qtbot: Any, live: MainWindow, deck_folder: Path
+) -> None:
+    card = deck_folder / "alpha.yaml"
+    for n in (1, 2):  # twice: the rename removed the first watch on the file
+        temporary = deck_folder / ".alpha.yaml.tmp"
+        temporary.write_text(
+            f"title: Alpha {n}\nheadline: First headline.\nbody: First body.\nsources: [s]\n",
+            encoding="utf-8",
+        )
+        os.replace(temporary, card)
+        qtbot.waitUntil(lambda n=n: _title(live) == f"Alpha {n}", timeout=WAIT_MS)
+    assert str(card) in live.watcher.watched_paths()
+
+
+def test_a_broken_edit_keeps_the_deck_and_a_fix_clears_the_problems(
+    qtbot: Any, live: MainWindow, deck_folder: Path
+) -> None:
+    live.go_to(1)
+    card = deck_folder / "beta.yaml"
+    good = card.read_text(encoding="utf-8")
+    card.write_text("title: [unclosed\n", encoding="utf-8")
+    qtbot.waitUntil(live.error_panel.isVisible, timeout=WAIT_MS)
+    lines = live.error_panel.problem_lines()
+    assert re.fullmatch(rf"{re.escape(str(card))}:\d+:\d+: .+", lines[0])
+    assert live.deck is not None and live.deck.title == "Good deck"
+    assert live.index == 1 and _title(live) == "Beta"
+    assert "Still showing Good deck." in live.error_panel.heading_label.text()
+
+    card.write_text(good.replace("Beta", "Beta fixed"), encoding="utf-8")
+    qtbot.waitUntil(lambda: not live.error_panel.isVisible(), timeout=WAIT_MS)
+    assert _title(live) == "Beta fixed"
+    assert live.index == 1
+
+
+def test_a_single_file_deck_reloads(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    deck_file = tmp_path / "single.yaml"
+    text = "title: Single\ncards:\n  - title: Only\n    headline: H.\n    body: B.\n"
+    deck_file.write_text(text, encoding="utf-8")
+    assert window.open_deck(str(deck_file))
+    deck_file.write_text(text.replace("Only", "Only one"), encoding="utf-8")
+    qtbot.waitUntil(lambda: _title(window) == "Only one", timeout=WAIT_MS)
+
+
+def test_other_files_in_the_folder_do_not_reload(
+    qtbot: Any, live: MainWindow, deck_folder: Path
+) -> None:
+    reloads: list[object] = []
+    live.deck_changed.connect(reloads.append)
+    (deck_folder / "export.pdf").write_bytes(b"%PDF")
+    (deck_folder / "gamma.yaml").write_text(
+        "title: Gamma\nheadline: Third headline.\nbody: Third body.\n", encoding="utf-8"
+    )
+    qtbot.waitUntil(lambda: live.card_count() == 3, timeout=WAIT_MS)
+    assert len(reloads) == 1
+
+
+def test_a_reload_keeps_the_search(qtbot: Any, live: MainWindow, deck_folder: Path) -> None:
+    live.search_field.setText("beta")
+    qtbot.waitUntil(lambda: live.search.results == [1], timeout=WAIT_MS)
+    assert live.overview_visible()
+    (deck_folder / "alpha.yaml").write_text(
+        "title: Alpha and beta\nheadline: First headline.\nbody: First body.\nsources: [s]\n",
+        encoding="utf-8",
+    )
+    qtbot.waitUntil(lambda: sorted(live.search.results or []) == [0, 1], timeout=WAIT_MS)
+    assert live.search_field.text() == "beta"
+    assert live.overview_visible()
+
+
+def test_clicking_a_problem_opens_the_file_at_its_line(
+    qtbot: Any, live: MainWindow, deck_folder: Path
+) -> None:
+    card = deck_folder / "beta.yaml"
+    card.write_text("title: Beta\nheadline: [unclosed\nbody: Second body.\n", encoding="utf-8")
+    qtbot.waitUntil(live.error_panel.isVisible, timeout=WAIT_MS)
+    problem = live.error_panel.problems[0]
+    assert problem.path == str(card)
+    panel_list = live.error_panel.problem_list
+    rect = panel_list.visualItemRect(panel_list.item(0))
+    qtbot.mouseClick(panel_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    viewer = live.error_panel.viewer
+    assert viewer is not None and viewer.isVisible() and not viewer.isModal()
+    assert viewer.text_view.isReadOnly()
+    assert viewer.text_view.toPlainText() == card.read_text(encoding="utf-8")
+    assert viewer.message_label.text() == str(problem)
+    assert viewer.highlighted_line() == problem.line
+    assert viewer.cursor_position() == (problem.line, problem.column)
+
+
+def test_the_viewer_explains_a_file_it_cannot_show(
+    qtbot: Any, live: MainWindow, tmp_path: Path
+) -> None:
+    from briefing.core.errors import Problem
+    from briefing.gui.qt_problem_viewer import MAX_SHOWN_BYTES, ProblemViewer
+
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"x" * (MAX_SHOWN_BYTES + 1))
+    viewer = ProblemViewer()
+    qtbot.addWidget(viewer)
+    viewer.show_problem(Problem(str(big), 1, 1, "too big"))
+    assert "too large" in viewer.text_view.toPlainText()
+    viewer.show_problem(Problem(str(tmp_path / "gone.yaml"), 3, 1, "gone"))
+    assert viewer.text_view.toPlainText().startswith("Cannot show ")
+    assert viewer.highlighted_line() == 0
