@@ -17,7 +17,7 @@ from briefing.core.model import Card, Deck
 from briefing.export.canvas import Canvas
 from briefing.export.geometry import PageFrame
 from briefing.export.options import ExportOptions, OptionsError
-from briefing.export.print_style import ensure_fonts
+from briefing.export.print_style import Palette, ensure_fonts, palette
 
 # on_page(done, total) after each page, and on_page(0, 0) now and then while the pages
 # are being laid out; returning False cancels the export.
@@ -41,6 +41,21 @@ class Pages(Protocol):
     def plan(self, tick: Tick | None = None) -> int: ...
 
     def paint(self, canvas: Canvas, page: int, pages: int) -> None: ...
+
+
+class Layout:
+    """What every layout keeps: the deck, the cards to print, the options, the paper and
+    the colours."""
+
+    def __init__(
+        self, deck: Deck, cards: Sequence[Card], options: ExportOptions, frame: PageFrame
+    ) -> None:
+        self.deck = deck
+        self.cards = list(cards)
+        self.options = options
+        self.per_page = options.per_page
+        self.frame = frame
+        self.palette: Palette = palette()
 
 
 def make_pages(deck: Deck, cards: Sequence[Card], options: ExportOptions) -> Pages:

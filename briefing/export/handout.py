@@ -15,11 +15,11 @@ from briefing.core.model import Card, Deck, Source
 from briefing.export import text
 from briefing.export.canvas import Align, Canvas, line_height, text_width
 from briefing.export.chrome import paint_page_furniture
-from briefing.export.document import Tick
+from briefing.export.document import Layout, Tick
 from briefing.export.flow import Block, Piece, flow
 from briefing.export.geometry import PageFrame, Rect
 from briefing.export.options import ExportOptions
-from briefing.export.print_style import Palette, font, palette
+from briefing.export.print_style import font
 
 CONTINUED_NEXT_PAGE = "continued on next page \u2192"
 CONTINUED = "(continued)"
@@ -64,7 +64,7 @@ class _Part:
     kind: str  # "front", "back" or "notes"
 
 
-class Handout:
+class Handout(Layout):
     """Cards down the pages: each starts a page or, two a page, follows the page's first
     card when enough of the page is left.
 
@@ -75,12 +75,7 @@ class Handout:
     def __init__(
         self, deck: Deck, cards: Sequence[Card], options: ExportOptions, frame: PageFrame
     ) -> None:
-        self.deck = deck
-        self.cards = list(cards)
-        self.options = options
-        self.frame = frame
-        self.palette: Palette = palette()
-        self.per_page = options.per_page
+        super().__init__(deck, cards, options, frame)
         self.sizes = _SIZES[self.per_page]
         self.content = frame.content()
         self._frames: list[list[list[Piece]]] = []  # per card, its pieces in each frame

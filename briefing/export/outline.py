@@ -11,12 +11,12 @@ from briefing.core.model import Card, Deck
 from briefing.export import text
 from briefing.export.canvas import Align, Canvas
 from briefing.export.chrome import paint_page_furniture
-from briefing.export.document import Tick
+from briefing.export.document import Layout, Tick
 from briefing.export.flow import Block, Piece, flow
 from briefing.export.geometry import PageFrame, Rect
 from briefing.export.handout import CONTINUED, NOTES_LABEL
 from briefing.export.options import ExportOptions
-from briefing.export.print_style import Palette, font, palette
+from briefing.export.print_style import font
 
 _HEADING = text.FrontSizes(
     topic=12.5, headline=11, figure=11, figure_label=8.5, title_heading=True, figure_inline=True
@@ -38,15 +38,11 @@ class _Part:
     kind: str  # "title", "heading", "back" or "notes"
 
 
-class Outline:
+class Outline(Layout):
     def __init__(
         self, deck: Deck, cards: Sequence[Card], options: ExportOptions, frame: PageFrame
     ) -> None:
-        self.deck = deck
-        self.cards = list(cards)
-        self.options = options
-        self.frame = frame
-        self.palette: Palette = palette()
+        super().__init__(deck, cards, options, frame)
         self.content = frame.content()
         self._owners: list[tuple[int, int]] = []  # per block: (card or _TITLE, part number)
         self._pages: list[list[Piece]] = []

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from briefing.core.model import Card, Deck
 from briefing.export.canvas import Align, Canvas, text_width
 from briefing.export.chrome import paint_page_furniture
-from briefing.export.document import Tick
+from briefing.export.document import Layout, Tick
 from briefing.export.faces import paint_back, paint_front
 from briefing.export.geometry import (
     CROP_GAP,
@@ -20,7 +20,7 @@ from briefing.export.geometry import (
     fold_pairs,
 )
 from briefing.export.options import ExportOptions
-from briefing.export.print_style import Palette, font, palette
+from briefing.export.print_style import Palette, font
 
 CARDS_HINT = "Print double-sided, flipping on the long edge; cut along the marks."
 FOLD_HINT = "Cut along the marks; fold along the dashed line."
@@ -32,17 +32,13 @@ def _paint_crop_marks(canvas: Canvas, card: Rect, palette: Palette) -> None:
         canvas.line(x1, y1, x2, y2, palette.marks, 0.4)
 
 
-class CutCards:
+class CutCards(Layout):
     """Fronts on one page, their backs on the next, mirrored to land behind them."""
 
     def __init__(
         self, deck: Deck, cards: Sequence[Card], options: ExportOptions, frame: PageFrame
     ) -> None:
-        self.deck = deck
-        self.cards = list(cards)
-        self.per_page = options.per_page
-        self.frame = frame
-        self.palette = palette()
+        super().__init__(deck, cards, options, frame)
         self.fronts = card_cells(frame, self.per_page)
         self.backs = back_cells(frame, self.per_page, options.offset_mm)
 
@@ -71,17 +67,13 @@ class CutCards:
             _paint_crop_marks(canvas, cell, self.palette)
 
 
-class FoldCards:
+class FoldCards(Layout):
     """Each card's front and back side by side, to cut out as one and fold down the middle."""
 
     def __init__(
         self, deck: Deck, cards: Sequence[Card], options: ExportOptions, frame: PageFrame
     ) -> None:
-        self.deck = deck
-        self.cards = list(cards)
-        self.per_page = options.per_page
-        self.frame = frame
-        self.palette = palette()
+        super().__init__(deck, cards, options, frame)
         self.pairs = fold_pairs(frame, self.per_page)
 
     def plan(self, tick: Tick | None = None) -> int:
