@@ -16,9 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.gui.presentation import KEY_HELP
+
 
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
-    """(action name, its keys) for each of ``window``'s actions with a key, in order."""
+    """(action name, its keys) for each of ``window``'s actions with a key, in order, then
+    the keys of the presentation windows (which they handle themselves, not as actions)."""
     rows = []
     for action in window.actions():
         keys = _keys(action)
@@ -26,6 +29,7 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
             rows.append(
                 (action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"), keys)
             )
+    rows.extend((f"While presenting: {meaning}", keys) for keys, meaning in KEY_HELP)
     return rows
 
 
