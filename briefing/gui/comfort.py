@@ -21,8 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QToolButton
 
-from briefing.core import loader
-from briefing.core.errors import DeckError
+from briefing.core.errors import DeckError, LoadCancelled
 from briefing.core.model import Deck
 from briefing.gui import settings, themes, zoom
 from briefing.gui.icons import icon, icon_name
@@ -45,12 +44,12 @@ def open_start_deck(window: MainWindow) -> None:
     last = settings.last_deck()
     if last and os.path.exists(last):
         try:
-            deck = loader.load_deck(last)
+            deck = window.loading.load(last)  # from the cache, or off the GUI thread if large
         except DeckError as error:
             window.open_deck(bundled)
             window.on_deck_failed(last, error.problems)
             return
-        except OSError:
+        except (LoadCancelled, OSError):
             pass
         else:
             window.on_deck_loaded(deck)

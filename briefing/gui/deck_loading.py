@@ -60,6 +60,9 @@ class DeckLoading(QObject):
             return True  # the loader reports what is wrong with it
 
     def _load_in_background(self, path: str) -> Deck:
+        window = self.notice.window()
+        if not window.isVisible():
+            window.show()  # at start-up: show the window first, so its progress is seen
         self.busy, self._cancelled = True, False
         done = [0, 0]
         outcome: list[Deck | BaseException] = []

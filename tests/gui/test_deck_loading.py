@@ -67,3 +67,13 @@ def test_a_second_open_while_loading_is_refused(
     QTimer.singleShot(0, lambda: answers.append(window.open_deck(large_folder)))
     assert window.open_deck(large_folder)
     assert answers == [False]
+
+
+def test_a_window_not_yet_shown_appears_before_a_large_deck_loads(
+    qtbot: Any, window: MainWindow, large_folder: Path, progress_at_once: None
+) -> None:
+    window.hide()  # as at start-up, before the first show()
+    visible_while_loading: list[bool] = []
+    QTimer.singleShot(0, lambda: visible_while_loading.append(window.isVisible()))
+    assert window.open_deck(large_folder)
+    assert visible_while_loading == [True]
