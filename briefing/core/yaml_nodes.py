@@ -16,26 +16,40 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from typing import Final
-
-import yaml
+from functools import cache
+from typing import TYPE_CHECKING, Any, Final
 
 from briefing.core.errors import Problem, quoted
 from briefing.core.files import describe_os_error, open_regular
 
-try:
-    from yaml._yaml import CParser as _CParser
-except ImportError:  # PyYAML built without libyaml
-    _CParser = None
+if TYPE_CHECKING:
+    import yaml
+
+
+@cache
+def c_parser() -> Any:
+    """libyaml's parser class, or None when PyYAML was built without it.
+
+    PyYAML is imported here, on the first parse, not with this module: a deck that
+    comes from the cache (as at most start-ups) never needs it.
+    """
+    try:
+        from yaml._yaml import CParser
+    except ImportError:
+        return None
+    return CParser
 
 
 def _events(text: str) -> Iterator[yaml.Event]:
     """The parser's events, one at a time (libyaml's C parser where there is one)."""
-    if _CParser is None:
+    parser = c_parser()
+    if parser is None:
+        import yaml
+
         return yaml.parse(text, Loader=yaml.SafeLoader)
     # No Loader: its constructor is never used. iter(callable, None) calls the
     # parser from C, without a Python frame per event.
-    return iter(_CParser(text).get_event, None)
+    return iter(parser(text).get_event, None)
 
 
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
@@ -211,6 +225,8 @@ class _Composer:
         return YamlFileError(Problem(self.shown_as, line, column, message))
 
     def compose(self, text: str) -> tuple[Node | None, list[Problem]]:
+        import yaml
+
         try:
             return self._compose(text)
         except yaml.MarkedYAMLError as e:
@@ -221,6 +237,8 @@ class _Composer:
             raise self.fail(f"not valid YAML: {e}", None) from None
 
     def _compose(self, text: str) -> tuple[Node | None, list[Problem]]:
+        import yaml
+
         stack: list[_Frame] = []
         root: Node | None = None
         documents = 0

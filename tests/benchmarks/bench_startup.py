@@ -12,7 +12,11 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
+
+_SANDBOX = Path(tempfile.mkdtemp(prefix="briefing-startup-"))
 
 # Both children end the same way: after their first paint, print the wall-clock
 # time and peak RSS, and quit.
@@ -68,6 +72,10 @@ def first_paint(code: str) -> tuple[float, float]:
     environment = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     # As users run it: with compiled bytecode cached (a development shell may turn it off).
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    # Settings and the deck cache of their own, so a deck the developer left open is not
+    # what starts (the warm-up run fills the cache, as any earlier start would).
+    environment["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")
+    environment["BRIEFING_CACHE_DIR"] = str(_SANDBOX / "cache")
     start = time.time()
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment

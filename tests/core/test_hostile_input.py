@@ -442,7 +442,7 @@ def test_python_tags_are_read_as_text_or_refused_never_executed(write_file_deck,
 
 def test_loader_reads_yaml_only_through_safe_parsers():
     # Only a parser (events, never constructed objects): libyaml's, or PyYAML's safe one.
-    assert yaml_nodes._CParser is getattr(getattr(yaml, "_yaml", None), "CParser", None)
+    assert yaml_nodes.c_parser() is getattr(getattr(yaml, "_yaml", None), "CParser", None)
     unsafe = re.compile(
         r"yaml\.(load|load_all|unsafe_load|unsafe_load_all|full_load|full_load_all)\("
         r"|(Unsafe|Full)Loader|yaml\.Loader\b|yaml\.CLoader\b"
