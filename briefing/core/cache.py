@@ -23,11 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from briefing import __version__
+from briefing.core.files import is_deck_file
 from briefing.core.model import Card, Deck, Figure, Image, Quote, Source
 
 FORMAT = f"briefing-deck-cache/1 {__version__}"
-CARD_SUFFIXES = (".yaml", ".yml")
-DECK_FILE_NAME = "deck.yaml"
 
 Stamp = list[int]  # [size, mtime in ns]
 
@@ -112,7 +111,7 @@ def _stamps(source: str, root: Path, images: list[str]) -> dict[str, Stamp]:
     if os.path.isdir(source):
         with os.scandir(source) as entries:
             for entry in entries:
-                if entry.name.endswith(CARD_SUFFIXES) and not entry.name.startswith("."):
+                if is_deck_file(entry.name):
                     info = entry.stat()  # follows links, as the loader does
                     stamps[entry.name] = [info.st_size, info.st_mtime_ns]
     else:

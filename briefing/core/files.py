@@ -7,6 +7,16 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+DECK_FILE_NAME = "deck.yaml"
+CARD_SUFFIXES = (".yaml", ".yml")
+
+
+def is_deck_file(name: str) -> bool:
+    """Whether a folder deck reads the file ``name``: its deck.yaml or a card file, and
+    never an editor's swap or backup file (those start with a dot)."""
+    return name.endswith(CARD_SUFFIXES) and not name.startswith(".")
+
+
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 

@@ -27,7 +27,14 @@ from briefing.core.fields import (
     SOURCE,
     FieldSet,
 )
-from briefing.core.files import describe_os_error, is_inside, open_regular, resolved
+from briefing.core.files import (
+    DECK_FILE_NAME,
+    describe_os_error,
+    is_deck_file,
+    is_inside,
+    open_regular,
+    resolved,
+)
 from briefing.core.model import Card, Deck, Figure, Image, Quote, Source
 from briefing.core.slugs import SLUG, slugify, suggestion
 from briefing.core.yaml_nodes import (
@@ -41,8 +48,6 @@ from briefing.core.yaml_nodes import (
     read_text,
 )
 
-DECK_FILE_NAME = "deck.yaml"
-CARD_SUFFIXES = (".yaml", ".yml")
 IMAGE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
     ".png": (b"\x89PNG\r\n\x1a\n",),
     ".jpg": (b"\xff\xd8\xff",),
@@ -502,12 +507,7 @@ class _FolderLoader(_DeckLoader):
         with os.scandir(folder) as entries:
             for entry in entries:
                 name = entry.name
-                if (
-                    name.endswith(CARD_SUFFIXES)
-                    and name != DECK_FILE_NAME
-                    and not name.startswith(".")  # editors' swap and backup files
-                    and not _is_folder(entry)
-                ):
+                if is_deck_file(name) and name != DECK_FILE_NAME and not _is_folder(entry):
                     names.append(name)
         return sorted(names)
 

@@ -55,10 +55,6 @@ class Term:
     # still be typing it (a bare word, or a phrase whose closing quote is missing).
     prefix: bool = True
 
-    @property
-    def is_phrase(self) -> bool:
-        return len(self.words) > 1
-
 
 @dataclass(frozen=True)
 class Query:

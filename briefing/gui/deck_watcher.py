@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from briefing.core.loader import CARD_SUFFIXES
+from briefing.core.files import is_deck_file
 
 _Stamp = tuple[int, int, int, int]  # inode, size, mtime and ctime in ns
 
@@ -99,11 +99,7 @@ class DeckWatcher(QObject):
             return [path, *self._images]
         try:
             with os.scandir(path) as entries:
-                names = [
-                    e.name
-                    for e in entries
-                    if e.name.endswith(CARD_SUFFIXES) and not e.name.startswith(".")
-                ]
+                names = [e.name for e in entries if is_deck_file(e.name)]
         except OSError:
             names = []
         return [os.path.join(path, name) for name in sorted(names)] + self._images
