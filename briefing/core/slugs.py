@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 
@@ -46,5 +45,7 @@ def slugify(text: str) -> str:
 
 
 def suggestion(word: str, choices: tuple[str, ...]) -> str | None:
+    import difflib  # only for a deck with a mistake in it
+
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return close[0] if close else None

@@ -6,15 +6,18 @@ import sys
 import traceback
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing import __version__
-from briefing.gui.comfort import open_start_deck
+from briefing.gui import settings, themes
 from briefing.gui.fonts import register_fonts
 from briefing.gui.qt_main_window import MainWindow
-from briefing.paths import resource_path
+
+if TYPE_CHECKING:  # a message box is built only when something goes wrong
+    from PySide6.QtWidgets import QMessageBox
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -22,7 +25,7 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 def run(path: str | None) -> int:
     """Open the deck at ``path`` (the bundled deck when None) and run until the window closes."""
     app = create_application()
-    window = build_main_window(path)
+    window = build_main_window(path, staged=True)
     install_excepthook(window)
     window.show()
     return app.exec()
@@ -41,25 +44,24 @@ _fonts: list[str] = []
 
 
 def prepare_application(app: QApplication) -> None:
-    """Bundled fonts and the stylesheet; safe to call more than once."""
+    """Bundled fonts and the stylesheet of the chosen theme; safe to call more than once."""
     if not _fonts:
         _fonts.extend(register_fonts())
-    style = resource_path("style.qss").read_text(encoding="utf-8")
+    style = themes.stylesheet(
+        themes.effective(settings.theme(tuple(themes.THEMES), themes.DEFAULT))
+    )
     if app.styleSheet() != style:  # setting it again would restyle every widget
         app.setStyleSheet(style)
 
 
-def build_main_window(path: str | None) -> MainWindow:
+def build_main_window(path: str | None, *, staged: bool = False) -> MainWindow:
     """The window on the deck at ``path`` (when None, the last deck or else the bundled one),
-    not yet shown."""
+    not yet shown. ``staged``: only the card is built now, the rest once it is painted."""
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the QApplication first"
     prepare_application(app)
-    window = MainWindow()
-    if path is None:
-        open_start_deck(window)
-    else:
-        window.open_deck(path)
+    window = MainWindow(staged=staged)
+    window.open_start_deck(path)
     return window
 
 
@@ -83,6 +85,8 @@ _open_messages: set[QMessageBox] = set()  # a box without a parent needs a Pytho
 
 
 def show_error_message(parent: QWidget | None, error: BaseException) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     _open_messages.add(box)
     box.finished.connect(lambda _result: _open_messages.discard(box))

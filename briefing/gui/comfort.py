@@ -37,12 +37,12 @@ ZOOM_INDICATOR_MS = 1500
 _KEYBOARD_FOCUS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
 
 
-def open_start_deck(window: MainWindow) -> None:
+def open_last_deck(window: MainWindow) -> None:
     """With no deck named: the last deck, else the bundled one. A last deck now broken
     shows its problems over the bundled deck."""
     bundled = str(bundled_deck_path())
-    last = settings.last_deck()
-    if last and os.path.exists(last):
+    last = settings.start_deck_path()
+    if last != bundled:
         try:
             deck = window.loading.load(last)  # from the cache, or off the GUI thread if large
         except DeckError as error:
@@ -92,9 +92,6 @@ class WindowComfort(QObject):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.on_color_scheme_changed)
         window.installEventFilter(self)
 
-        geometry = settings.geometry()
-        if geometry is not None:
-            window.restoreGeometry(geometry)
         self.apply_theme()
         self.apply_zoom(show=False)
         self.apply_motion()
@@ -205,10 +202,7 @@ class WindowComfort(QObject):
         self._save_place()
 
     def flip_instantly(self) -> None:
-        view = self.window.card_view
-        view.flip_duration_ms = 0
-        view.flip()
-        self.apply_motion()
+        self.window.card_view.flip(animated=False)
 
     def on_card_changed(self, _index: int) -> None:
         self._card_shown()
@@ -310,7 +304,9 @@ class WindowComfort(QObject):
         w = self.window
         app = QApplication.instance()
         sheet = app.styleSheet() if isinstance(app, QApplication) else ""
-        w.card_view.setStyleSheet(zoom.card_font_rules(sheet, self.zoom))
+        rules = zoom.card_font_rules(sheet, self.zoom)
+        if w.card_view.styleSheet() != rules:  # setting it again would lay the card out again
+            w.card_view.setStyleSheet(rules)
         self.zoom_in_action.setEnabled(self.zoom < zoom.STEPS[-1])
         self.zoom_out_action.setEnabled(self.zoom > zoom.STEPS[0])
         self._refresh_card()
@@ -437,15 +433,6 @@ class WindowComfort(QObject):
         self.about_dialog.show()
         return self.about_dialog
 
-    def show_focus_ring(self, shown: bool) -> None:
-        """A ring round the card (``[focusRing="true"]`` in the stylesheet) when the keyboard
-        brought the focus to it, like CSS ``:focus-visible``."""
-        for face in (self.window.card_view.front, self.window.card_view.back):
-            if face.property("focusRing") != shown:
-                face.setProperty("focusRing", shown)
-                face.style().unpolish(face)
-                face.style().polish(face)
-
     # -- events ----------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -457,7 +444,9 @@ class WindowComfort(QObject):
             self._place_zoom_indicator()
         elif watched is self.window.card_view and isinstance(event, QFocusEvent):
             keyboard = event.reason() in _KEYBOARD_FOCUS
-            self.show_focus_ring(event.type() == QEvent.Type.FocusIn and keyboard)
+            # The card's focus ring only when the keyboard brought the focus, like :focus-visible.
+            view = self.window.card_view
+            view.show_focus_ring(event.type() == QEvent.Type.FocusIn and keyboard)
         return False
 
 

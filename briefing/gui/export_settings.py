@@ -67,10 +67,6 @@ class CardChoice:
         return tuple(self.deck.cards[i] for i in self.indices(scope))
 
 
-def app_settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Briefing", "Briefing")
-
-
 def load_options(settings: QSettings) -> ExportOptions:
     """The options last saved; any value that is missing or makes no sense is the default."""
     layout = str(settings.value(_KEYS["layout"], "handout"))

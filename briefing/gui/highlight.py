@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
-from briefing.core.query import Query
+if TYPE_CHECKING:
+    from briefing.core.query import Query
 
 # Set on every highlight's format, so a view (or a test) can find the marked text.
 MATCH_PROPERTY = QTextFormat.Property.UserProperty + 1

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
+from typing import NamedTuple
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QTextLayout
 
 
@@ -49,10 +51,14 @@ def _fading_layers(
 
 
 class ShadowCache:
-    """The card's shadow rendered once per size and colour, then drawn as an image.
+    """The card's shadow, drawn as a nine-patch cut from one small rendered image.
 
-    Painting the stacked layers costs about 10 ms at full size, too slow for each frame of
-    a flip; drawing the cached image, even through the flip's perspective, costs ~1 ms.
+    Painting the stacked layers costs 10-20 ms at full size, too slow for each frame of a
+    flip and, once per size, a large part of start-up and of every resize. So the layers are
+    painted once, per colour, round a small card whose straight edges are just long enough
+    to have a middle row and column that no corner reaches; the image is then drawn round
+    any card as nine pieces: the corners as they are, the edges and the middle stretched.
+    Drawn through the painter, the shadow still follows its transform while the card turns.
     """
 
     def __init__(self, radius: float, blur: int = 28, offset_y: float = 10.0) -> None:
@@ -62,18 +68,80 @@ class ShadowCache:
 
     def paint(self, painter: QPainter, rect: QRectF, color: QColor) -> None:
         margin = self._blur + 2
-        image = _shadow_image(
-            QSize(round(rect.width()), round(rect.height())),
-            color.rgba(),
-            self._radius,
-            self._blur,
-            self._offset_y,
-        )
+        # The size the shadow is drawn for, as the whole-image version always rounded it.
+        width, height = round(rect.width()), round(rect.height())
+        patch = _shadow_patch(color.rgba(), self._radius, self._blur, self._offset_y)
         painter.save()
         # A blur needs no smooth resampling, and skipping it halves the cost under a turn.
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        painter.drawImage(QPointF(rect.left() - margin, rect.top() - margin), image)
+        # Neighbouring pieces share their edges exactly; antialiased, each would cover a
+        # shared edge only partly and leave a faint seam.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.translate(rect.left() - margin, rect.top() - margin)
+        if width < patch.card.width() or height < patch.card.height():
+            # Too small a card for the patch's corners to fit: render the whole shadow.
+            painter.drawImage(
+                QPointF(0, 0),
+                _shadow_image(
+                    QSize(width, height), color.rgba(), self._radius, self._blur, self._offset_y
+                ),
+            )
+        else:
+            _draw_nine_patch(
+                painter, patch, width - patch.card.width(), height - patch.card.height()
+            )
         painter.restore()
+
+
+class _ShadowPatch(NamedTuple):
+    image: QImage
+    card: QSize  # the card the shadow was painted round, ``blur + 2`` px in from the corner
+    middle: QPoint  # the column and row that are stretched; no corner reaches them
+
+
+def _draw_nine_patch(painter: QPainter, patch: _ShadowPatch, wider: int, taller: int) -> None:
+    """Draw ``patch`` at the painter's origin for a card ``wider`` and ``taller`` than its own.
+
+    Every coordinate is a whole number in the painter's space, so pieces that meet share an
+    edge exactly, whatever the transform.
+    """
+    image, middle = patch.image, patch.middle
+    source_x = (0, middle.x(), middle.x() + 1, image.width())
+    source_y = (0, middle.y(), middle.y() + 1, image.height())
+    target_x = (0, middle.x(), middle.x() + 1 + wider, image.width() + wider)
+    target_y = (0, middle.y(), middle.y() + 1 + taller, image.height() + taller)
+    for column in range(3):
+        for row in range(3):
+            painter.drawImage(
+                QRectF(
+                    target_x[column],
+                    target_y[row],
+                    target_x[column + 1] - target_x[column],
+                    target_y[row + 1] - target_y[row],
+                ),
+                image,
+                QRectF(
+                    source_x[column],
+                    source_y[row],
+                    source_x[column + 1] - source_x[column],
+                    source_y[row + 1] - source_y[row],
+                ),
+            )
+
+
+@lru_cache(maxsize=8)
+def _shadow_patch(rgba: int, radius: float, blur: int, offset_y: float) -> _ShadowPatch:
+    # Every layer is a rounded rectangle grown by ``grow`` with radius ``radius + grow``, so
+    # its corner arcs end ``radius`` px inside the card's edge whatever the grow: its edges
+    # are straight from there on. The main layers are moved down ``offset_y`` and the
+    # contact layers 1 px, so the straight part of them all, vertically, is the card's less
+    # the spread of those offsets. The middle column and row keep 1 px from every arc.
+    lowest, highest = max(offset_y, 1.0), min(offset_y, 1.0)
+    middle = QPoint(math.ceil(radius) + 1, math.ceil(lowest + radius) + 1)
+    card = QSize(math.ceil(middle.x() + 2 + radius), math.ceil(middle.y() + 2 + radius - highest))
+    margin = blur + 2
+    image = _shadow_image(card, rgba, radius, blur, offset_y)
+    return _ShadowPatch(image, card, middle + QPoint(margin, margin))
 
 
 @lru_cache(maxsize=8)

@@ -12,8 +12,8 @@ from PySide6.QtGui import QActionGroup, QGuiApplication, QScreen
 from PySide6.QtWidgets import QMenu, QWidget
 
 from briefing.core.model import Card, Deck
-from briefing.gui.export_settings import app_settings
 from briefing.gui.presentation_clock import PresentationClock
+from briefing.gui.settings import app_settings
 
 if TYPE_CHECKING:
     from briefing.gui.qt_audience_window import AudienceWindow

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from briefing.core.matching import FRONT_FIELDS, match_spans
 from briefing.core.model import Card
 from briefing.gui.highlight import BACK_FIELDS, CardMatch, match_format
 from briefing.gui.qt_fit_label import FitLabel
@@ -42,12 +41,24 @@ def _caps(label: QLabel) -> QLabel:
 
 def match_hint(match: CardMatch | None) -> str:
     """Where the search matched, if not on the front; "" when the front shows it (or no match)."""
-    if match is None or not match.fields or match.fields & FRONT_FIELDS:
+    if match is None:
+        return ""
+    from briefing.core.matching import FRONT_FIELDS  # with a search, so already imported
+
+    if not match.fields or match.fields & FRONT_FIELDS:
         return ""
     if match.fields & BACK_FIELDS:
         return f"Match on back \u2014 {FLIP_HINT}"
     names = " and ".join(name for key, name in _HIDDEN_FIELDS.items() if key in match.fields)
     return f"Match in {names}, not shown on the card"
+
+
+def _spans(text: str, match: CardMatch | None, field: str) -> list[tuple[int, int]]:
+    if match is None:
+        return []
+    from briefing.core.matching import match_spans  # with a search, so already imported
+
+    return match_spans(text, match.query, field)
 
 
 class CardFront(QFrame):
@@ -109,8 +120,7 @@ class CardFront(QFrame):
             (self.figure_value_label, "figure"),
             (self.figure_label, "figure"),
         ):
-            spans = match_spans(label.text(), match.query, field) if match else []
-            label.set_highlights(spans, char_format)
+            label.set_highlights(_spans(label.text(), match, field), char_format)
         hint = match_hint(match)
         self.match_hint_label.setText(hint)
         self.match_hint_label.setVisible(bool(hint))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import (
     QAbstractAnimation,
@@ -29,9 +29,11 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from briefing.core.model import Card, Deck
 from briefing.gui.highlight import CardMatch
 from briefing.gui.painting import ShadowCache
-from briefing.gui.qt_card_back import CardBack
 from briefing.gui.qt_card_front import CardFront
 from briefing.gui.style_props import color_property
+
+if TYPE_CHECKING:  # the back is built when first shown, not at start-up
+    from briefing.gui.qt_card_back import CardBack
 
 
 class CardView(QWidget):
@@ -58,10 +60,10 @@ class CardView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.front = CardFront(self)
-        self.back = CardBack(self)
-        self.back.hide()
         self.front.clicked.connect(self.clicked)
-        self.back.clicked.connect(self.clicked)
+        self._back: CardBack | None = None
+        self._focus_ring = False
+        self._card: tuple[Deck, Card, CardMatch | None] | None = None
 
         self.flip_animation = QVariantAnimation(self)
         self.flip_animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
@@ -70,6 +72,36 @@ class CardView(QWidget):
         self._showing_back = False
         self._faces: tuple[QPixmap, QPixmap] | None = None
         self._shadow = ShadowCache(self.radius)
+
+    @property
+    def back(self) -> CardBack:
+        """The back face, built on first use: a card opens front up, and the back's text
+        browser and document machinery cost start-up time the first card does not need."""
+        if self._back is None:
+            from briefing.gui.qt_card_back import CardBack
+
+            self._back = CardBack(self)
+            self._back.hide()
+            self._back.setProperty("focusRing", self._focus_ring)
+            self._back.ensurePolished()  # its colours, set by the stylesheet, read at once
+            self._back.clicked.connect(self.clicked)
+            self._back.setGeometry(self.card_rect().toRect())
+            if self._card is not None:
+                self._back.set_card(*self._card)
+        return self._back
+
+    def faces(self) -> list[QWidget]:
+        """The faces built so far: the front, and the back once it has been needed."""
+        return [self.front] if self._back is None else [self.front, self._back]
+
+    def show_focus_ring(self, shown: bool) -> None:
+        """A ring round the card (``[focusRing="true"]`` in the stylesheet)."""
+        self._focus_ring = shown
+        for face in self.faces():
+            if face.property("focusRing") != shown:
+                face.setProperty("focusRing", shown)
+                face.style().unpolish(face)
+                face.style().polish(face)
 
     # -- state -----------------------------------------------------------------------------
 
@@ -95,18 +127,20 @@ class CardView(QWidget):
         self.flip_animation.stop()
         self._faces = None
         self._showing_back = False
+        self._card = (deck, card, match)
         self.front.set_card(card, match)
-        self.back.set_card(deck, card, match)
+        if self._back is not None:
+            self._back.set_card(deck, card, match)
         self._show_face()
 
     # -- flipping --------------------------------------------------------------------------
 
-    def flip(self) -> None:
+    def flip(self, animated: bool = True) -> None:
         """Turn the card over; during a turn, turn back the way it came."""
         start = self.angle()
         self._showing_back = not self._showing_back
         end = 180.0 if self._showing_back else 0.0
-        if self.flip_duration_ms <= 0:
+        if self.flip_duration_ms <= 0 or not animated:
             self.flip_animation.stop()
             self._on_flip_finished()
             return
@@ -129,7 +163,8 @@ class CardView(QWidget):
 
     def _show_face(self) -> None:
         self.front.setVisible(not self._showing_back)
-        self.back.setVisible(self._showing_back)
+        if self._showing_back or self._back is not None:
+            self.back.setVisible(self._showing_back)
         self.update()
 
     def _grab(self, face: QWidget) -> QPixmap:
@@ -159,7 +194,8 @@ class CardView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         rect = self.card_rect().toRect()
         self.front.setGeometry(rect)
-        self.back.setGeometry(rect)
+        if self._back is not None:
+            self._back.setGeometry(rect)
         super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -1,4 +1,10 @@
-"""The main window: the deck's card in the middle, toolbar and header above it."""
+"""The main window: the deck's card in the middle, toolbar and header above it.
+
+The window is built in two stages so that the first card is on screen as soon as it can be:
+the card, its banners and the deck's title first; then, once that has been painted, the
+toolbar, menus, search, overview and everything else (``complete``). Tests and other callers
+get the whole window at once unless they ask for ``staged``.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +13,10 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QKeySequence,
-    QResizeEvent,
-)
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -32,40 +29,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.cache import DeckCache
-from briefing.core.deck_changes import describe_changes
 from briefing.core.errors import DeckError, LoadCancelled, Problem
 from briefing.core.model import Deck
-from briefing.export.options import ExportOptions
+from briefing.gui import settings, zoom
 from briefing.gui.actions import Keys, set_keys
-from briefing.gui.card_search import CardSearch
-from briefing.gui.comfort import WindowComfort
-from briefing.gui.deck_loading import DeckLoading
-from briefing.gui.deck_model import DeckListModel
-from briefing.gui.deck_watcher import DeckWatcher
-from briefing.gui.export_settings import (
-    FOLDER_KEY,
-    CardChoice,
-    Scope,
-    app_settings,
-    default_folder,
-    load_options,
-    save_options,
-)
-from briefing.gui.highlight import CardMatch
-from briefing.gui.icons import icon
-from briefing.gui.presentation import Presentation, PresentMenu, present
 from briefing.gui.qt_card_view import CardView
 from briefing.gui.qt_deck_header import DeckHeader
-from briefing.gui.qt_empty_state import EmptyState
-from briefing.gui.qt_error_panel import ErrorPanel
 from briefing.gui.qt_marking_banner import MarkingBanner
-from briefing.gui.qt_notice_bar import NoticeBar
-from briefing.gui.qt_overview import OverviewView
-from briefing.gui.qt_search_field import SearchField
-from briefing.gui.results_model import SearchResultsModel
 
-if TYPE_CHECKING:  # the print machinery is imported when the user first prints
+if TYPE_CHECKING:  # built by complete(), after the first card is painted
+    from PySide6.QtGui import (
+        QCloseEvent,
+        QDragEnterEvent,
+        QDragMoveEvent,
+        QDropEvent,
+        QResizeEvent,
+    )
+
+    from briefing.export.options import ExportOptions
+    from briefing.gui.export_settings import CardChoice, Scope
+    from briefing.gui.highlight import CardMatch
+    from briefing.gui.presentation import Presentation
     from briefing.gui.qt_export_dialog import ExportPdfDialog
     from briefing.gui.qt_print_preview import PrintPreviewDialog
 
@@ -76,22 +60,31 @@ NO_MATCH_HINT = "Try fewer or shorter words, or press Esc to see every card."
 _COMPACT_WIDTH = 1440
 _ECHO_LENGTH = 28  # of a query quoted back in the header, beyond which it ends in "…"
 _NOTICE_MS = 12_000  # how long "Exported 12 pages to ..." stays
+# If the window is never painted (started minimised), it is completed after this anyway.
+_COMPLETE_UNPAINTED_MS = 1000
+_UNSET = object()
+
+
+def _app_stylesheet() -> str:
+    app = QApplication.instance()
+    return app.styleSheet() if isinstance(app, QApplication) else ""
 
 
 class MainWindow(QMainWindow):
     deck_changed = Signal(object)  # the Deck now on screen
     card_changed = Signal(int)  # index of the card now on screen
+    completed = Signal()  # the whole window is built (at once, unless staged)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, staged: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.deck: Deck | None = None
         self.index = 0
+        self._complete = False
+        self._start: object = _UNSET  # the deck to open once complete (see open_start_deck)
+        self._first_deck: Deck | None = None  # on screen before the window was complete
         self._overview_shown = False
         self._opened_from_overview_at = -1e9
-        self.model = DeckListModel(self)
-        self.results_model = SearchResultsModel(self.model, self)
-        self.search = CardSearch(self)
         # While searching: the card and view to go back to on Esc, and whether the user
         # opened a match (then Esc stays on it).
         self._search_origin: tuple[int, bool] | None = None
@@ -107,6 +100,62 @@ class MainWindow(QMainWindow):
         self.top_banner = MarkingBanner()
         self.bottom_banner = MarkingBanner()
         self.header = DeckHeader()
+        self.card_view = CardView()
+        percent = settings.zoom(zoom.STEPS, zoom.DEFAULT)
+        self.card_view.setStyleSheet(zoom.card_font_rules(_app_stylesheet(), percent))
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("stage")
+        self.stack.addWidget(QWidget())  # blank until a deck is on screen
+        self.stack.addWidget(self.card_view)
+        # The menus are filled in complete(); the bar is here now so the card does not move.
+        self.menuBar().addMenu("&File")
+        self.setCentralWidget(self._layout())
+
+        self.card_view.clicked.connect(self.on_card_clicked)
+        self.setAcceptDrops(True)
+        self.setMinimumSize(720, 520)
+        available = self.screen().availableGeometry()
+        self.resize(min(1280, available.width() * 9 // 10), min(800, available.height() * 9 // 10))
+        geometry = settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if staged:
+            self.installEventFilter(self)
+            QTimer.singleShot(_COMPLETE_UNPAINTED_MS, self.complete)
+        else:
+            self.complete()
+
+    def is_complete(self) -> bool:
+        return self._complete
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self.complete)  # after this paint reaches the screen
+        return False
+
+    def complete(self) -> None:
+        """Build the rest of the window: toolbar, menus, search, overview, live reload and
+        the remembered settings; then finish opening the start deck."""
+        if self._complete:
+            return
+        self._complete = True
+        from briefing.core.cache import DeckCache
+        from briefing.gui.card_search import CardSearch
+        from briefing.gui.comfort import WindowComfort
+        from briefing.gui.deck_loading import DeckLoading
+        from briefing.gui.deck_model import DeckListModel
+        from briefing.gui.deck_watcher import DeckWatcher
+        from briefing.gui.qt_empty_state import EmptyState
+        from briefing.gui.qt_error_panel import ErrorPanel
+        from briefing.gui.qt_notice_bar import NoticeBar
+        from briefing.gui.qt_overview import OverviewView
+        from briefing.gui.qt_search_field import SearchField
+        from briefing.gui.results_model import SearchResultsModel
+
+        self.model = DeckListModel(self)
+        self.results_model = SearchResultsModel(self.model, self)
+        self.search = CardSearch(self)
         self.position_label = QLabel()
         self.position_label.setObjectName("positionLabel")
         self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -120,20 +169,16 @@ class MainWindow(QMainWindow):
         self.loading = DeckLoading(self.notice, DeckCache(), self)
         self.watcher = DeckWatcher(self)  # live reload: the open deck's files
         self.watcher.changed.connect(self.reload_deck)
-        self.card_view = CardView()
         self.overview = OverviewView(self.results_model)
         self.empty_state = EmptyState()
-        self.stack = QStackedWidget()
-        self.stack.setObjectName("stage")
-        for page in (self.card_view, self.overview, self.empty_state):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.overview)
+        self.stack.addWidget(self.empty_state)
 
         self._create_actions()
         self.toolbar = self._create_toolbar()
         self._create_menus()
-        self.setCentralWidget(self._layout())
+        self._complete_layout()
 
-        self.card_view.clicked.connect(self.on_card_clicked)
         self.card_view.flipped.connect(self._update_state)
         self.overview.card_activated.connect(self.on_overview_card_activated)
         self.search_field.textChanged.connect(self.on_search_text_changed)
@@ -143,15 +188,20 @@ class MainWindow(QMainWindow):
         self.search.results_changed.connect(self.on_search_results_changed)
         self.empty_state.open_file_requested.connect(self.choose_deck_file)
         self.empty_state.open_folder_requested.connect(self.choose_deck_folder)
-        self.setAcceptDrops(True)
-        # The card, not the search box (the first in the tab order), has the keys at first.
-        self.card_view.setFocus()
-        self.setMinimumSize(720, 520)
-        available = self.screen().availableGeometry()
-        self.resize(min(1280, available.width() * 9 // 10), min(800, available.height() * 9 // 10))
-        # Remembered state, stars, zoom, themes, Help: after the default size, which it restores.
+        self._fit_toolbar(self.width())
+        # Remembered state, stars, zoom, themes, Help.
         self.comfort = WindowComfort(self)
         self._update_state()
+        # The card, not the search box (the first in the tab order), has the keys at first.
+        if not self.isVisible() or QApplication.focusWidget() is None:
+            self.card_view.setFocus()
+        self.completed.emit()
+        start, self._start = self._start, _UNSET
+        if self._first_deck is not None:
+            self.on_deck_loaded(self._first_deck)
+            self._first_deck = None
+        elif start is not _UNSET:
+            self.open_start_deck(start)  # type: ignore[arg-type]
 
     # -- building --------------------------------------------------------------------------
 
@@ -163,6 +213,8 @@ class MainWindow(QMainWindow):
         slot: Callable[[], object],
         icon_name: str = "",
     ) -> QAction:
+        from briefing.gui.icons import icon
+
         action = QAction(text, self)
         action.setStatusTip(tip)
         set_keys(action, shortcuts)
@@ -223,9 +275,12 @@ class MainWindow(QMainWindow):
         )
         self.full_screen_action.setCheckable(True)
         self.present_action = self._action(
-            "&Present", "Present from this card, full screen", ["F5"], self.start_presentation
+            "&Present",
+            "Present from this card, full screen",
+            ["F5"],
+            self.start_presentation,
+            "present",
         )
-        self.present_action.setIcon(icon("present"))
         self.presenter_view_action = self._action(
             "Presenter &View",
             "Present with the speaker notes, next card and timers in a window of their own",
@@ -285,7 +340,9 @@ class MainWindow(QMainWindow):
         return toolbar
 
     def _create_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        from briefing.gui.presentation import PresentMenu
+
+        file_menu = self.menuBar().actions()[0].menu()
         file_menu.addActions([self.open_file_action, self.open_folder_action])
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.export_pdf_action])
@@ -308,32 +365,76 @@ class MainWindow(QMainWindow):
     def _layout(self) -> QWidget:
         header_bar = QFrame()
         header_bar.setObjectName("headerBar")
-        header_row = QHBoxLayout(header_bar)
-        header_row.setContentsMargins(0, 0, 0, 0)
-        header_row.setSpacing(0)
-        header_row.addWidget(self.header, 1)
-        header_row.addWidget(self.search_field, 0, Qt.AlignmentFlag.AlignVCenter)
-        header_row.addWidget(self.search_count_label, 0, Qt.AlignmentFlag.AlignVCenter)
-        header_row.addWidget(self.toolbar, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._header_row = QHBoxLayout(header_bar)
+        self._header_row.setContentsMargins(0, 0, 0, 0)
+        self._header_row.setSpacing(0)
+        self._header_row.addWidget(self.header, 1)
         self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         central = QWidget()
         central.setObjectName("central")
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.top_banner)
-        column.addWidget(header_bar)
-        column.addWidget(self.error_panel)
-        column.addWidget(self.stack, 1)
-        column.addWidget(self.notice)
-        column.addWidget(self.bottom_banner)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.top_banner)
+        self._column.addWidget(header_bar)
+        self._column.addWidget(self.stack, 1)
+        self._column.addWidget(self.bottom_banner)
         return central
+
+    def _complete_layout(self) -> None:
+        """The search box and toolbar beside the title; the problems panel under it and the
+        notice bar over the bottom banner."""
+        row = self._header_row
+        row.addWidget(self.search_field, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.search_count_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.toolbar, 0, Qt.AlignmentFlag.AlignVCenter)
+        column = self._column
+        column.insertWidget(column.indexOf(self.stack), self.error_panel)
+        column.insertWidget(column.indexOf(self.bottom_banner), self.notice)
 
     # -- opening decks ---------------------------------------------------------------------
 
+    def open_start_deck(self, path: str | None = None) -> None:
+        """Open the deck at ``path``; with none, the last deck, else the bundled one.
+
+        Before the window is complete, a deck unchanged since it was last opened shows from
+        the cache at once, and opening it finishes in ``complete``.
+        """
+        if not self._complete:
+            from briefing.core.cache import DeckCache
+
+            self._start = path
+            deck = DeckCache().get(path or settings.start_deck_path())
+            if deck is not None:
+                self._show_first_card(deck)
+            return
+        if path is None:
+            from briefing.gui.comfort import open_last_deck
+
+            open_last_deck(self)
+        else:
+            self.open_deck(path)
+
+    def _show_first_card(self, deck: Deck) -> None:
+        """The card the reader left the deck on, on the same side, alone on screen."""
+        self._first_deck = deck
+        self.header.set_deck(deck)
+        self.top_banner.set_marking(deck.marking)
+        self.bottom_banner.set_marking(deck.marking)
+        self.setWindowTitle(f"{deck.title} \u2014 Briefing")
+        if not deck.cards:
+            return
+        place = settings.deck_place(deck.path) if deck.path else settings.Place()
+        index = deck.index_of(place.card_id) if place.card_id else None
+        self.card_view.set_card(deck, deck.cards[index or 0])
+        if place.back:
+            self.card_view.flip(animated=False)
+        self.stack.setCurrentWidget(self.card_view)
+
     def open_deck(self, path: str | os.PathLike[str]) -> bool:
         """Show the deck at ``path``; if it has problems, list them and keep the current deck."""
+        self.complete()
         shown = os.fspath(path)
         if self.loading.busy:
             return False  # one deck at a time; the one opening can be cancelled
@@ -417,11 +518,15 @@ class MainWindow(QMainWindow):
         if self._overview_shown and not self.search.is_active():
             self.overview.select_row(self.results_model.row_of(self.index))
         self._watch(deck)
+        from briefing.core.deck_changes import describe_changes
+
         self.notice.show_info(describe_changes(old, deck))
         self._update_state()
         return True
 
     def choose_deck_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, "Open Deck File", self._dialog_folder(), DECK_FILE_FILTER
         )
@@ -429,6 +534,8 @@ class MainWindow(QMainWindow):
             self.open_deck(path)
 
     def choose_deck_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path = QFileDialog.getExistingDirectory(self, "Open Deck Folder", self._dialog_folder())
         if path:
             self.open_deck(path)
@@ -643,6 +750,8 @@ class MainWindow(QMainWindow):
         search = self.search
         if not search.is_active() or not search.results or self.results_model.row_of(index) < 0:
             return None
+        from briefing.gui.highlight import CardMatch
+
         return CardMatch(search.query, search.matched_fields(index))
 
     def _search_status(self) -> str:
@@ -669,16 +778,22 @@ class MainWindow(QMainWindow):
             return None
         searching = self.search.is_active() and self.search.results is not None
         matches = tuple(self.search.results or ()) if searching else None
+        from briefing.gui.export_settings import CardChoice
+
         return CardChoice(self.deck, self.index, matches)
 
     def export_options(self) -> ExportOptions:
+        from briefing.gui.export_settings import load_options
+
         if self._export_options is None:
-            self._export_options = load_options(app_settings())
+            self._export_options = load_options(settings.app_settings())
         return self._export_options
 
     def export_folder(self) -> str:
+        from briefing.gui.export_settings import FOLDER_KEY, default_folder
+
         if self._export_folder is None:
-            self._export_folder = default_folder(app_settings().value(FOLDER_KEY, ""))
+            self._export_folder = default_folder(settings.app_settings().value(FOLDER_KEY, ""))
         return self._export_folder
 
     def open_print_preview(self) -> PrintPreviewDialog | None:
@@ -719,13 +834,17 @@ class MainWindow(QMainWindow):
     def on_export_options_changed(self, options: ExportOptions, scope: Scope) -> None:
         self._export_options = options
         self.export_scope = scope
-        save_options(app_settings(), options)
+        from briefing.gui.export_settings import save_options
+
+        save_options(settings.app_settings(), options)
 
     def on_exported(self, message: str, path: str) -> None:
         self.notice.show_info(message)
         if path:
             self._export_folder = os.path.dirname(path)
-            app_settings().setValue(FOLDER_KEY, self._export_folder)
+            from briefing.gui.export_settings import FOLDER_KEY
+
+            settings.app_settings().setValue(FOLDER_KEY, self._export_folder)
 
     def on_export_window_closed(self) -> None:
         self.print_preview = None
@@ -736,6 +855,8 @@ class MainWindow(QMainWindow):
         cards tagged ``tag``. Esc comes back here, on the card last shown."""
         if self.presentation is not None and self.presentation.is_running():
             return self.presentation
+        from briefing.gui.presentation import present
+
         self.presentation = present(self, presenter=presenter, tag=tag)
         return self.presentation
 
@@ -791,14 +912,18 @@ class MainWindow(QMainWindow):
         )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        compact = event.size().width() < _COMPACT_WIDTH
+        if self._complete:
+            self._fit_toolbar(event.size().width())
+        super().resizeEvent(event)
+
+    def _fit_toolbar(self, width: int) -> None:
+        compact = width < _COMPACT_WIDTH
         self.toolbar.setToolButtonStyle(
             Qt.ToolButtonStyle.ToolButtonIconOnly
             if compact
             else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
         )
         self._keep_arrows_icon_only()  # the toolbar's style just overrode theirs
-        super().resizeEvent(event)
 
     def _keep_arrows_icon_only(self, toolbar: QToolBar | None = None) -> None:
         toolbar = toolbar or self.toolbar
@@ -809,6 +934,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.card_view.flip_animation.stop()
-        self.search.shutdown()
-        self.watcher.stop()
+        if self._complete:
+            self.search.shutdown()
+            self.watcher.stop()
         super().closeEvent(event)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from briefing.gui.export_settings import app_settings
+from briefing.paths import bundled_deck_path
 
 LAST_DECK_KEY = "session/last_deck"
 RECENT_KEY = "session/recent"
@@ -24,6 +24,10 @@ ZOOM_KEY = "view/zoom"
 REDUCE_MOTION_KEY = "view/reduce_motion"
 _DECK_GROUP = "decks"  # decks/<key>/{path,card,side,starred}
 MAX_RECENT = 10
+
+
+def app_settings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Briefing", "Briefing")
 
 
 def readable_settings() -> QSettings | None:
@@ -70,6 +74,13 @@ def _bool(settings: QSettings | None, key: str) -> bool:
 
 def last_deck() -> str:
     return _str(readable_settings(), LAST_DECK_KEY)
+
+
+def start_deck_path() -> str:
+    """The deck to open when none is named: the last one, if it is still there, else the
+    bundled deck."""
+    last = last_deck()
+    return last if last and os.path.exists(last) else str(bundled_deck_path())
 
 
 def recent_decks() -> list[str]:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from briefing.core.model import Deck, Source
 from briefing.export import document, pdf
 from briefing.gui.app import prepare_application
+from briefing.gui.card_search import CardSearch
 from briefing.gui.qt_card_view import CardView
 from briefing.gui.qt_main_window import MainWindow
 
@@ -31,6 +32,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if Path(str(item.fspath)).parent == Path(__file__).parent:
             item.add_marker(marker)
+
+
+@pytest.fixture(autouse=True)
+def _index_decks_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window waits a moment after a deck opens before indexing it; tests need not."""
+    monkeypatch.setattr(CardSearch, "build_delay_ms", 0)
 
 
 @pytest.fixture(autouse=True)

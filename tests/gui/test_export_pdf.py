@@ -195,7 +195,7 @@ def test_an_export_error_shows_one_line_and_the_dialog_stays(
 def test_the_options_last_used_come_back_and_survive_a_bad_setting(
     qtbot: Any, window: MainWindow, new_window: Any, engine: EngineSpy
 ) -> None:
-    from briefing.gui.export_settings import app_settings
+    from briefing.gui.settings import app_settings
 
     dialog = open_export(qtbot, window)
     dialog.panel.layout_combo.setCurrentIndex(dialog.panel.layout_combo.findData("cards"))

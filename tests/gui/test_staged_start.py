@@ -1,0 +1,119 @@
+"""Starting up in stages: the remembered card first, from the cache; the rest of the window
+(toolbar, menus, search, overview, live reload) once that card has been painted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from briefing.core.cache import DeckCache
+from briefing.core.loader import load_deck
+from briefing.gui import settings
+from briefing.gui.app import build_main_window
+from briefing.gui.qt_main_window import MainWindow
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(folder))
+    return folder
+
+
+def staged(qtbot: Any, path: str | None, styled_app: QApplication) -> MainWindow:
+    window = build_main_window(path, staged=True)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_a_cached_deck_shows_its_remembered_card_and_side_before_the_window_is_complete(
+    qtbot: Any, styled_app: QApplication, deck_folder: Path, cache_folder: Path
+) -> None:
+    deck = load_deck(deck_folder, cache=DeckCache())  # opened before, so cached
+    second = deck.cards[1]
+    settings.save_deck_place(str(deck_folder), settings.Place(second.id, True))
+
+    window = staged(qtbot, str(deck_folder), styled_app)
+
+    assert not window.is_complete()
+    assert not hasattr(window, "toolbar") and not hasattr(window, "overview")
+    assert window.header.title_label.text() == deck.title
+    assert window.card_view.front.headline_label.text() == second.headline
+    assert window.card_view.is_flipped()
+    assert window.stack.currentWidget() is window.card_view
+    assert window.windowTitle() == f"{deck.title} \u2014 Briefing"
+
+
+def test_the_window_completes_after_its_first_paint_on_the_same_card(
+    qtbot: Any, styled_app: QApplication, deck_folder: Path, cache_folder: Path
+) -> None:
+    deck = load_deck(deck_folder, cache=DeckCache())
+    settings.save_deck_place(str(deck_folder), settings.Place(deck.cards[1].id, True))
+    window = staged(qtbot, str(deck_folder), styled_app)
+    window.show()
+    assert not window.is_complete()  # not until the event loop has painted the card
+
+    qtbot.waitUntil(window.is_complete, timeout=5000)
+
+    assert window.deck is not None and window.deck.title == deck.title
+    assert window.index == 1 and window.card_view.is_flipped()
+    assert window.position_label.text() == "Card 2 of 2"
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "&File",
+        "&Go",
+        "&View",
+        "P&resent",
+        "&Help",
+    ]
+    window.first_action.trigger()
+    assert window.index == 0
+    assert str(deck_folder / "deck.yaml") in window.watcher.watched_paths()
+
+
+def test_a_deck_not_in_the_cache_opens_when_the_window_completes(
+    qtbot: Any, styled_app: QApplication, deck_folder: Path, cache_folder: Path
+) -> None:
+    window = staged(qtbot, str(deck_folder), styled_app)
+    assert window.stack.currentWidget() is not window.card_view  # blank, not an empty card
+    assert window.deck is None
+
+    window.show()
+    qtbot.waitUntil(window.is_complete, timeout=5000)
+
+    assert window.deck is not None and window.deck.title == "Good deck"
+    assert window.stack.currentWidget() is window.card_view
+
+
+def test_a_window_never_painted_completes_anyway(
+    qtbot: Any, styled_app: QApplication, deck_folder: Path, cache_folder: Path
+) -> None:
+    window = staged(qtbot, str(deck_folder), styled_app)
+    qtbot.waitUntil(window.is_complete, timeout=5000)
+    assert window.deck is not None and window.deck.title == "Good deck"
+
+
+def test_opening_a_deck_before_the_window_is_complete_completes_it_first(
+    qtbot: Any, styled_app: QApplication, deck_folder: Path, cache_folder: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        "title: Other deck\ncards:\n  - title: Only\n    headline: H.\n    body: B.\n",
+        encoding="utf-8",
+    )
+    window = staged(qtbot, str(deck_folder), styled_app)
+
+    assert window.open_deck(other)
+
+    assert window.is_complete()
+    assert window.deck is not None and window.deck.title == "Other deck"
+
+
+def test_closing_before_the_window_is_complete_is_safe(
+    qtbot: Any, styled_app: QApplication, deck_folder: Path, cache_folder: Path
+) -> None:
+    window = staged(qtbot, str(deck_folder), styled_app)
+    window.close()
+    assert not window.isVisible()
