@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from briefing import __version__
+from briefing.core.collector import collector_paused
 from briefing.core.files import is_deck_file
 from briefing.core.model import Card, Deck, Figure, Image, Quote, Source
 
-FORMAT = f"briefing-deck-cache/1 {__version__}"
+FORMAT = f"briefing-deck-cache/2 {__version__}"
 
 Stamp = list[int]  # [size, mtime in ns]
 
@@ -50,6 +51,10 @@ class DeckCache:
 
     def get(self, shown: str) -> Deck | None:
         """The cached deck for the path ``shown``, if every file is unchanged."""
+        with collector_paused():
+            return self._get(shown)
+
+    def _get(self, shown: str) -> Deck | None:
         entry = self._read_entry(shown)
         if entry is None:
             return None
@@ -137,8 +142,8 @@ def _encode(deck: Deck, root: Path) -> dict[str, Any]:
                 [[q.text, q.by, q.source] for q in c.quotes],
                 [str(c.image.path.relative_to(root)), c.image.alt] if c.image else None,
                 c.notes,
-                list(c.tags),
-                list(c.sources),
+                c.tags,  # tuples, which marshal keeps as tuples
+                c.sources,
                 os.path.basename(c.file),
             ]
             for c in deck.cards
@@ -147,24 +152,27 @@ def _encode(deck: Deck, root: Path) -> dict[str, Any]:
 
 
 def _decode(data: dict[str, Any], shown: str, folder_deck: bool, root: Path) -> Deck:
+    # Positional, in the model's field order, and with the classes in locals: a re-open of
+    # a large deck is mostly this loop.
     cards = []
+    add, make_card, make_figure, make_quote = cards.append, Card, Figure, Quote
     folder_prefix = os.path.join(shown, "")
     for cid, title, headline, body, figure, quotes, image, notes, tags, sources, name in data[
         "cards"
     ]:
-        cards.append(
-            Card(
-                id=cid,
-                title=title,
-                headline=headline,
-                body=body,
-                figure=Figure(*figure) if figure else None,
-                quotes=tuple(Quote(*q) for q in quotes),
-                image=Image(root / image[0], image[1]) if image else None,
-                notes=notes,
-                tags=tuple(tags),
-                sources=tuple(sources),
-                file=folder_prefix + name if folder_deck else shown,
+        add(
+            make_card(
+                cid,
+                title,
+                headline,
+                body,
+                make_figure(*figure) if figure else None,
+                tuple([make_quote(*q) for q in quotes]) if quotes else (),
+                Image(root / image[0], image[1]) if image else None,
+                notes,
+                tags,
+                sources,
+                folder_prefix + name if folder_deck else shown,
             )
         )
     title, subtitle, date, author, marking = data["meta"]

@@ -7,15 +7,13 @@ else for any input, reads nothing outside the deck folder and fetches nothing.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.core.cache import DeckCache
+from briefing.core.collector import collector_paused
 from briefing.core.errors import DeckError, Problem, quoted
 from briefing.core.fields import (
     CARD,
@@ -73,21 +71,8 @@ def load_deck(
     shown = os.fspath(path)
     if not shown:
         raise DeckError([Problem(shown, 1, 1, "no deck path given")])
-    with _collector_paused():
+    with collector_paused():
         return _load(shown, cache, progress)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    # A deck is many small acyclic objects; the cycle collector would walk them again
-    # and again as they are made (half the time of a large single-file deck).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _load(shown: str, cache: DeckCache | None, progress: Progress | None) -> Deck:

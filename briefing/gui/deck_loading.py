@@ -12,21 +12,35 @@ from __future__ import annotations
 import os
 import threading
 import time
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 
-from briefing.core.cache import DeckCache
 from briefing.core.errors import LoadCancelled
-from briefing.core.loader import load_deck
 from briefing.core.model import Deck
-from briefing.gui.qt_notice_bar import NoticeBar
+
+if TYPE_CHECKING:
+    from briefing.core.cache import DeckCache
+    from briefing.gui.qt_notice_bar import NoticeBar
+
+# A deck under these loads (or comes from the cache) in well under 100 ms: no thread, no
+# progress bar.
+SMALL_FOLDER_FILES = 300
+SMALL_FILE_BYTES = 1_000_000
+
+
+def loads_at_once(path: str) -> bool:
+    """Whether the deck at ``path`` is small enough to load on the GUI thread."""
+    try:
+        if os.path.isdir(path):
+            with os.scandir(path) as entries:
+                return sum(1 for _ in entries) < SMALL_FOLDER_FILES
+        return os.path.getsize(path) < SMALL_FILE_BYTES
+    except OSError:
+        return True  # the loader reports what is wrong with it
 
 
 class DeckLoading(QObject):
-    # A deck under these loads in well under 100 ms: no thread, no progress bar.
-    small_folder_files: ClassVar[int] = 300
-    small_file_bytes: ClassVar[int] = 1_000_000
     progress_delay_ms: ClassVar[int] = 100
     progress_interval_ms: ClassVar[int] = 50
 
@@ -42,7 +56,9 @@ class DeckLoading(QObject):
 
     def load(self, path: str) -> Deck:
         """The deck at ``path``; raises ``DeckError``, or ``LoadCancelled`` if cancelled."""
-        if self._is_small(path):
+        from briefing.core.loader import load_deck  # not needed for a start from the cache
+
+        if loads_at_once(path):
             return load_deck(path, cache=self.cache)
         return self._load_in_background(path)
 
@@ -50,16 +66,9 @@ class DeckLoading(QObject):
         if self.busy:
             self._cancelled = True
 
-    def _is_small(self, path: str) -> bool:
-        try:
-            if os.path.isdir(path):
-                with os.scandir(path) as entries:
-                    return sum(1 for _ in entries) < self.small_folder_files
-            return os.path.getsize(path) < self.small_file_bytes
-        except OSError:
-            return True  # the loader reports what is wrong with it
-
     def _load_in_background(self, path: str) -> Deck:
+        from briefing.core.loader import load_deck
+
         window = self.notice.window()
         if not window.isVisible():
             window.show()  # at start-up: show the window first, so its progress is seen

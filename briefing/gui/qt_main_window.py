@@ -403,9 +403,13 @@ class MainWindow(QMainWindow):
         """
         if not self._complete:
             from briefing.core.cache import DeckCache
+            from briefing.gui.deck_loading import loads_at_once
 
             self._start = path
-            deck = DeckCache().get(path or settings.start_deck_path())
+            target = path or settings.start_deck_path()
+            # A large deck, even from the cache, opens once the window is complete: off the
+            # GUI thread, with its progress shown.
+            deck = DeckCache().get(target) if loads_at_once(target) else None
             if deck is not None:
                 self._show_first_card(deck)
             return

@@ -13,6 +13,7 @@ from briefing.core.cache import DeckCache
 from briefing.core.loader import load_deck
 from briefing.gui import settings
 from briefing.gui.app import build_main_window
+from briefing.gui.deck_loading import SMALL_FOLDER_FILES, loads_at_once
 from briefing.gui.qt_main_window import MainWindow
 
 
@@ -117,3 +118,24 @@ def test_closing_before_the_window_is_complete_is_safe(
     window = staged(qtbot, str(deck_folder), styled_app)
     window.close()
     assert not window.isVisible()
+
+
+def test_a_large_deck_waits_for_the_complete_window_even_when_cached(
+    qtbot: Any, styled_app: QApplication, tmp_path: Path, cache_folder: Path
+) -> None:
+    folder = tmp_path / "large"
+    folder.mkdir()
+    (folder / "deck.yaml").write_text("title: Large deck\n", encoding="utf-8")
+    for n in range(SMALL_FOLDER_FILES):
+        (folder / f"card-{n:03}.yaml").write_text(
+            f"title: Card {n}\nheadline: H.\nbody: B.\n", encoding="utf-8"
+        )
+    load_deck(folder, cache=DeckCache())
+    assert not loads_at_once(str(folder))
+
+    window = staged(qtbot, str(folder), styled_app)
+
+    assert window.deck is None and window.stack.currentWidget() is not window.card_view
+    window.show()
+    qtbot.waitUntil(lambda: window.deck is not None, timeout=10000)
+    assert window.deck is not None and len(window.deck.cards) == SMALL_FOLDER_FILES
