@@ -10,8 +10,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from briefing.core import loader
 from briefing.core.errors import DeckError, Problem
-from briefing.gui import deck_loading
 from briefing.gui.qt_main_window import MainWindow
 
 NewWindow = Callable[[], MainWindow]
@@ -60,7 +60,7 @@ def test_every_problem_is_listed(window: MainWindow, monkeypatch: pytest.MonkeyP
     def fail(path: str, **options: object) -> None:
         raise DeckError(problems)
 
-    monkeypatch.setattr(deck_loading, "load_deck", fail)
+    monkeypatch.setattr(loader, "load_deck", fail)
     window.open_deck("deck.yaml")
     assert window.error_panel.problem_lines() == [
         "deck.yaml:3:7: 'heading' is not a card key; did you mean 'headline'?",
@@ -140,7 +140,7 @@ def test_os_error_from_loader_is_shown_not_raised(
     def fail(path: str, **options: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(deck_loading, "load_deck", fail)
+    monkeypatch.setattr(loader, "load_deck", fail)
     assert window.open_deck("/locked") is False
     assert window.error_panel.problem_lines() == ["/locked:1:1: Permission denied"]
     assert window.deck is not None and window.deck.title == "Test deck"
