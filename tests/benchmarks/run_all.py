@@ -15,7 +15,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 FULL = [
-    ("Start-up: first card vs a bare PySide6 window", ["bench_startup.py", "7"]),
+    ("Start-up: first card vs a bare PySide6 window", ["bench_startup.py", "11"]),
     ("Opening decks: load_deck vs PyYAML's C loader", ["bench_open.py"]),
     ("Search: index build and per-keystroke latency", ["bench_search.py"]),
     ("Painting a card", ["bench_paint.py"]),

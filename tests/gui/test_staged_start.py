@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPoint, QSize
 from PySide6.QtWidgets import QApplication
 
 from briefing.core.cache import DeckCache
@@ -139,3 +140,23 @@ def test_a_large_deck_waits_for_the_complete_window_even_when_cached(
     window.show()
     qtbot.waitUntil(lambda: window.deck is not None, timeout=10000)
     assert window.deck is not None and len(window.deck.cards) == SMALL_FOLDER_FILES
+
+
+def test_the_card_does_not_move_when_the_toolbar_and_menus_arrive(
+    qtbot: Any, styled_app: QApplication, deck_folder: Path, cache_folder: Path
+) -> None:
+    load_deck(deck_folder, cache=DeckCache())
+    window = staged(qtbot, str(deck_folder), styled_app)
+    window.resize(1280, 800)
+    window.show()
+    window.grab()  # lays the first stage out, as its first paint does
+
+    def card_place() -> tuple[QPoint, QSize]:
+        view = window.card_view
+        return view.mapTo(window, QPoint(0, 0)), view.size()
+
+    first = card_place()
+    assert not window.is_complete()
+    qtbot.waitUntil(window.is_complete, timeout=5000)
+    window.grab()
+    assert card_place() == first
