@@ -1,7 +1,7 @@
 """Run every benchmark and print their tables, with the machine they ran on.
 
 Run: python tests/benchmarks/run_all.py [--quick]
---quick uses smaller sizes (a few minutes instead of about fifteen).
+--quick uses smaller sizes (a few minutes instead of about twenty).
 """
 
 from __future__ import annotations
