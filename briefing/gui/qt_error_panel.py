@@ -57,10 +57,14 @@ class ErrorPanel(QFrame):
         layout.addWidget(self.problem_list)
         self.hide()
 
-    def show_problems(self, path: str, problems: Sequence[Problem], still_showing: str) -> None:
-        """List ``problems``; ``still_showing`` is the deck left on screen ("" for none)."""
+    def show_problems(
+        self, path: str, problems: Sequence[Problem], still_showing: str, reloading: bool = False
+    ) -> None:
+        """List ``problems``; ``still_showing`` is the deck left on screen ("" for none);
+        ``reloading``: the deck on screen was edited and its new version has problems."""
         count = len(problems)
-        heading = f"Couldn't open {path} \u2014 {count} problem{'s' if count != 1 else ''}."
+        verb = "reload" if reloading else "open"
+        heading = f"Couldn't {verb} {path} \u2014 {count} problem{'s' if count != 1 else ''}."
         if still_showing:
             heading += f" Still showing {still_showing}."
         self.heading_label.setText(heading)

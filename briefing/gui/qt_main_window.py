@@ -473,8 +473,11 @@ class MainWindow(QMainWindow):
         self.comfort.on_deck_shown(deck)
         self._watch(deck)
 
-    def on_deck_failed(self, path: str, problems: Sequence[Problem]) -> None:
-        self.error_panel.show_problems(path, problems, self.deck.title if self.deck else "")
+    def on_deck_failed(
+        self, path: str, problems: Sequence[Problem], reloading: bool = False
+    ) -> None:
+        shown = self.deck.title if self.deck else ""
+        self.error_panel.show_problems(path, problems, shown, reloading)
         self._update_state()
 
     def _watch(self, deck: Deck) -> None:
@@ -496,10 +499,11 @@ class MainWindow(QMainWindow):
         except LoadCancelled:
             return False
         except DeckError as error:
-            self.on_deck_failed(old.path, error.problems)
+            self.on_deck_failed(old.path, error.problems, reloading=True)
             return False
         except OSError as error:
-            self.on_deck_failed(old.path, [Problem(old.path, 1, 1, error.strerror or str(error))])
+            problem = Problem(old.path, 1, 1, error.strerror or str(error))
+            self.on_deck_failed(old.path, [problem], reloading=True)
             return False
         if self.deck is not old:
             return False  # another deck opened meanwhile
