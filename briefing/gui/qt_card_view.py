@@ -30,7 +30,7 @@ from briefing.core.model import Card, Deck
 from briefing.gui.highlight import CardMatch
 from briefing.gui.painting import ShadowCache
 from briefing.gui.qt_card_front import CardFront
-from briefing.gui.style_props import color_property
+from briefing.gui.style_props import color_property, restyle
 
 if TYPE_CHECKING:  # the back is built when first shown, not at start-up
     from briefing.gui.qt_card_back import CardBack
@@ -100,8 +100,7 @@ class CardView(QWidget):
         for face in self.faces():
             if face.property("focusRing") != shown:
                 face.setProperty("focusRing", shown)
-                face.style().unpolish(face)
-                face.style().polish(face)
+                restyle(face)
 
     # -- state -----------------------------------------------------------------------------
 

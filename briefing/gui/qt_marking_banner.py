@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
+from briefing.gui.style_props import restyle
+
 # Conventional banner colours by level; the stylesheet maps each level to its colour.
 _LEVELS = (
     ("top secret", "top-secret"),
@@ -38,6 +40,5 @@ class MarkingBanner(QLabel):
     def set_marking(self, marking: str) -> None:
         self.setText(marking)
         self.setProperty("level", marking_level(marking))
-        self.style().unpolish(self)
-        self.style().polish(self)
+        restyle(self)
         self.setVisible(bool(marking))

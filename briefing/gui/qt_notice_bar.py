@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from briefing.gui.qt_fit_label import FitLabel
+from briefing.gui.style_props import restyle
 
 
 def one_line(text: str) -> str:
@@ -79,8 +80,6 @@ class NoticeBar(QFrame):
         self.dismiss_button.setVisible(not busy)
         if self.kind() != kind:
             self.setProperty("kind", kind)
-            self.style().unpolish(self)
-            self.style().polish(self)
-            self.message_label.style().unpolish(self.message_label)
-            self.message_label.style().polish(self.message_label)
+            restyle(self)
+            restyle(self.message_label)
         self.show()

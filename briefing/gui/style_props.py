@@ -8,7 +8,7 @@ stylesheet sets one, a property falls back to a palette role.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property
+from PySide6.QtCore import Property, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -23,3 +23,12 @@ def color_property(attribute: str, fallback: QPalette.ColorRole) -> Property:
         self.update()
 
     return Property(QColor, get, set_)
+
+
+def restyle(widget: QWidget) -> None:
+    """Apply the stylesheet to ``widget`` again, after a property its rules select on
+    changed. A widget not yet polished gets its style when first shown anyway; skipping
+    it here keeps start-up from building Qt's QStyle bindings early."""
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
