@@ -7,6 +7,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The window caches decks in the user's cache folder; tests keep theirs apart."""
+def _cache_and_settings_in_temporary_folders(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The window caches decks in the user's cache folder and keeps settings in their
+    config folder; tests, and the app started in a subprocess by some, keep theirs apart."""
     os.environ["BRIEFING_CACHE_DIR"] = str(tmp_path_factory.mktemp("deck-cache"))
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
