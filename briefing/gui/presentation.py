@@ -34,8 +34,9 @@ Inhibitor = Callable[[str], Release]
 # (keys, what they do), for the "?" overlay; the controller below is the authority.
 KEY_HELP: tuple[tuple[str, str], ...] = (
     ("Space, Enter, click", "Flip the card"),
-    ("\u2192, Page Down", "Next card"),
-    ("\u2190, Page Up", "Previous card"),
+    ("\u2192 / \u2190", "Next / previous card"),
+    ("\u2193, Page Down", "Next card; on a long back, the rest of it first"),
+    ("\u2191, Page Up", "Previous card; on a long back, back up it first"),
     ("Home, End", "First, last card"),
     ("Number, then Enter", "Go to that card"),
     ("B / W", "Black / white screen (any key returns)"),
@@ -53,6 +54,9 @@ _PREVIOUS_KEYS = {
     Qt.Key.Key_P,
     Qt.Key.Key_Backspace,
 }
+# On a back with more to read, these page through it before they change the card.
+_PAGE_DOWN_KEYS = {Qt.Key.Key_Down, Qt.Key.Key_PageDown}
+_PAGE_UP_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_PageUp}
 _FLIP_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter}
 _ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 _BLANK_KEYS: dict[Qt.Key, Blank] = {
@@ -123,6 +127,7 @@ class Presentation(QObject):
     blank_changed = Signal(str)  # "", "black" or "white"
     stage_changed = Signal(str)  # "dark" or "light"
     typed_changed = Signal(str)  # the card number typed so far ("" when none)
+    back_scrolled = Signal(float)  # how far down the room's view of a long back is, 0 to 1
     screens_changed = Signal()
     ended = Signal(int)  # the deck index of the card last shown
 
@@ -247,6 +252,17 @@ class Presentation(QObject):
         self.showing_back = not self.showing_back
         self.side_changed.emit(self.showing_back)
 
+    def page_back(self, step: int) -> bool:
+        """On the back, scroll the room's view of it a page down (1) or up (-1); False on
+        the front or when there is no more to scroll that way."""
+        if not self.showing_back:
+            return False
+        if self.audience is not None:
+            return self.audience.card_view.back.scroll_by_page(step)
+        if self.presenter is not None:  # presenting alone: the presenter's view is the room's
+            return self.presenter.back_view.back.scroll_by_page(step)
+        return False
+
     def set_blank(self, blank: Blank) -> None:
         if blank != self.blank:
             self.blank = blank
@@ -306,9 +322,11 @@ class Presentation(QObject):
         elif qt_key in _FLIP_KEYS:
             self.flip()
         elif qt_key in _NEXT_KEYS:
-            self.next()
+            if qt_key not in _PAGE_DOWN_KEYS or not self.page_back(1):
+                self.next()
         elif qt_key in _PREVIOUS_KEYS:
-            self.previous()
+            if qt_key not in _PAGE_UP_KEYS or not self.page_back(-1):
+                self.previous()
         elif qt_key == Qt.Key.Key_Home:
             self.first()
         elif qt_key == Qt.Key.Key_End:

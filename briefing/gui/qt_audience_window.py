@@ -155,6 +155,10 @@ class AudienceWindow(PresentationKeys, QWidget):
             widget.installEventFilter(self)
 
         self.card_view.clicked.connect(presentation.flip)
+        back = self.card_view.back
+        back.browser.verticalScrollBar().valueChanged.connect(
+            lambda _value: presentation.back_scrolled.emit(back.scroll_fraction())
+        )
         presentation.card_changed.connect(self.on_card_changed)
         presentation.side_changed.connect(self.on_side_changed)
         presentation.blank_changed.connect(self.on_blank_changed)

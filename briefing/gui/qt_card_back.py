@@ -134,6 +134,27 @@ class CardBack(QFrame):
         self._scroll_to_first_match()
         self.fade.refresh()
 
+    def scroll_by_page(self, step: int) -> bool:
+        """Scroll a page down (``step`` 1) or up (-1), keeping the line the fade covered in
+        view; False when the text is already at that end."""
+        bar = self.browser.verticalScrollBar()
+        line = self.browser.fontMetrics().lineSpacing()
+        page = max(bar.pageStep() - self.fade.height_px - line, line)
+        target = min(max(bar.value() + step * page, bar.minimum()), bar.maximum())
+        if target == bar.value():
+            return False
+        bar.setValue(target)
+        return True
+
+    def scroll_fraction(self) -> float:
+        """How far down the text is scrolled: 0 at the top, 1 at the end."""
+        bar = self.browser.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    def set_scroll_fraction(self, fraction: float) -> None:
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(round(fraction * bar.maximum()))
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._scroll_to_first_match()

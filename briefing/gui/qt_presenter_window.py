@@ -156,6 +156,8 @@ class PresenterWindow(PresentationKeys, QWidget):
         presentation.blank_changed.connect(self.on_blank_changed)
         presentation.stage_changed.connect(self.on_stage_changed)
         presentation.typed_changed.connect(self.on_typed_changed)
+        # The back preview shows what the room sees of a long back.
+        presentation.back_scrolled.connect(self.back_view.back.set_scroll_fraction)
 
         self.tick = QTimer(self)
         self.tick.setInterval(TICK_MS)

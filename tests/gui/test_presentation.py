@@ -371,3 +371,84 @@ def test_screen_sleep_inhibitor_says_why_when_it_cannot(caplog: Any) -> None:
     # Either the desktop took the request, or the log says why not.
     messages = [r.getMessage() for r in caplog.records]
     assert all(m.startswith("Screen sleep not inhibited") for m in messages)
+
+
+LONG_BODY = "\n\n".join(
+    f"Paragraph {n}: " + "a sentence of the back's long text. " * 4 for n in range(8)
+)
+
+
+@pytest.fixture
+def long_back_window(window: MainWindow, make_deck: Any) -> MainWindow:
+    cards = [make_card(n) for n in range(1, 4)]
+    cards[1] = make_card(2, body=LONG_BODY)
+    window.on_deck_loaded(make_deck(cards=tuple(cards)))
+    window.go_to(1)
+    return window
+
+
+def test_page_down_reads_a_long_back_to_its_end_before_the_next_card(
+    long_back_window: MainWindow, start: Start, qtbot: Any
+) -> None:
+    shown = start()
+    audience = shown.audience
+    assert audience is not None
+    qtbot.keyClick(audience, Qt.Key.Key_Space)
+    bar = audience.card_view.back.browser.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+
+    pages = 0
+    while shown.index == 1 and pages < 100:
+        before, end = bar.value(), bar.maximum()
+        qtbot.keyClick(audience, Qt.Key.Key_PageDown)
+        pages += 1
+        if shown.index == 1:
+            assert bar.value() > before
+    assert shown.index == 2 and pages > 2
+    assert before == end  # the key that moved on was pressed at the end of the back
+
+
+def test_page_up_scrolls_back_up_before_the_previous_card(
+    long_back_window: MainWindow, start: Start, qtbot: Any
+) -> None:
+    shown = start()
+    audience = shown.audience
+    assert audience is not None
+    qtbot.keyClick(audience, Qt.Key.Key_Space)
+    bar = audience.card_view.back.browser.verticalScrollBar()
+    qtbot.keyClick(audience, Qt.Key.Key_Down)
+    qtbot.keyClick(audience, Qt.Key.Key_Down)
+    assert bar.value() > 0
+    qtbot.keyClick(audience, Qt.Key.Key_PageUp)
+    qtbot.keyClick(audience, Qt.Key.Key_Up)
+    assert shown.index == 1 and bar.value() == 0
+    qtbot.keyClick(audience, Qt.Key.Key_PageUp)
+    assert shown.index == 0
+
+
+def test_right_arrow_moves_on_even_with_more_of_the_back_to_read(
+    long_back_window: MainWindow, start: Start, qtbot: Any
+) -> None:
+    shown = start()
+    assert shown.audience is not None
+    qtbot.keyClick(shown.audience, Qt.Key.Key_Space)
+    qtbot.keyClick(shown.audience, Qt.Key.Key_Right)
+    assert shown.index == 2
+
+
+def test_the_presenter_back_preview_scrolls_with_the_room(
+    long_back_window: MainWindow, start: Start, qtbot: Any
+) -> None:
+    shown = start()
+    from briefing.gui.qt_presenter_window import PresenterWindow
+
+    presenter = PresenterWindow(shown)  # as on a second screen
+    qtbot.addWidget(presenter)
+    presenter.show()
+    qtbot.keyClick(presenter, Qt.Key.Key_Space)
+    qtbot.keyClick(presenter, Qt.Key.Key_PageDown)
+    qtbot.keyClick(presenter, Qt.Key.Key_PageDown)
+    assert shown.audience is not None
+    room = shown.audience.card_view.back.scroll_fraction()
+    assert 0 < room < 1
+    assert presenter.back_view.back.scroll_fraction() == pytest.approx(room, abs=0.02)
