@@ -100,6 +100,7 @@ class CardBack(QFrame):
         self.fade = _BottomFade(self.browser, lambda: self.fadeColor)
         self._press: QPointF | None = None
         self._first_match = -1  # scrolled to once the back is laid out and shown
+        self._hidden_scroll: int | None = None  # where it was scrolled to while hidden
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -130,6 +131,7 @@ class CardBack(QFrame):
         if old.parent() is self.browser:
             old.deleteLater()
         self._first_match = first_match
+        self._hidden_scroll = None
         self._fit_images()
         self._scroll_to_first_match()
         self.fade.refresh()
@@ -140,10 +142,11 @@ class CardBack(QFrame):
         bar = self.browser.verticalScrollBar()
         line = self.browser.fontMetrics().lineSpacing()
         page = max(bar.pageStep() - self.fade.height_px - line, line)
-        target = min(max(bar.value() + step * page, bar.minimum()), bar.maximum())
-        if target == bar.value():
+        now = bar.value() if self._hidden_scroll is None else self._hidden_scroll
+        target = min(max(now + step * page, bar.minimum()), bar.maximum())
+        if target == now:
             return False
-        bar.setValue(target)
+        self._scroll_to(target)
         return True
 
     def scroll_fraction(self) -> float:
@@ -152,13 +155,21 @@ class CardBack(QFrame):
         return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
 
     def set_scroll_fraction(self, fraction: float) -> None:
-        bar = self.browser.verticalScrollBar()
-        bar.setValue(round(fraction * bar.maximum()))
+        self._scroll_to(round(fraction * self.browser.verticalScrollBar().maximum()))
+
+    def _scroll_to(self, value: int) -> None:
+        self.browser.verticalScrollBar().setValue(value)
+        # A text browser scrolls back to its cursor, at the top, when it is first shown:
+        # scrolled while hidden (turning over, say), it is scrolled again when shown.
+        self._hidden_scroll = None if self.browser.isVisible() else value
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._scroll_to_first_match()
         self._first_match = -1  # from now on, where to scroll is the reader's choice
+        if self._hidden_scroll is not None:
+            self.browser.verticalScrollBar().setValue(self._hidden_scroll)
+            self._hidden_scroll = None
 
     def _scroll_to_first_match(self) -> None:
         """Bring the first match into view a quarter of the way down, clear of the fade.

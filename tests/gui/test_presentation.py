@@ -452,3 +452,18 @@ def test_the_presenter_back_preview_scrolls_with_the_room(
     room = shown.audience.card_view.back.scroll_fraction()
     assert 0 < room < 1
     assert presenter.back_view.back.scroll_fraction() == pytest.approx(room, abs=0.02)
+
+
+def test_paging_while_the_card_turns_over_is_kept_when_the_back_shows(
+    long_back_window: MainWindow, start: Start, qtbot: Any
+) -> None:
+    shown = start()
+    audience = shown.audience
+    assert audience is not None
+    audience.card_view.flip_duration_ms = 200  # the fixture's flips are instant
+    qtbot.keyClick(audience, Qt.Key.Key_Space)
+    qtbot.keyClick(audience, Qt.Key.Key_PageDown)
+    assert audience.card_view.is_animating()
+    qtbot.waitUntil(lambda: not audience.card_view.is_animating(), timeout=3000)
+    assert audience.card_view.back.isVisible()
+    assert audience.card_view.back.browser.verticalScrollBar().value() > 0
