@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from briefing.gui import presentation as presentation_module
 from briefing.gui.presentation import Presentation, PresentMenu
 from briefing.gui.presentation_clock import PresentationClock
+from briefing.gui.qt_audience_window import AudienceWindow
 from briefing.gui.qt_main_window import MainWindow
 
 Start = Callable[..., Presentation]
@@ -387,13 +388,22 @@ def long_back_window(window: MainWindow, make_deck: Any) -> MainWindow:
     return window
 
 
-def test_page_down_reads_a_long_back_to_its_end_before_the_next_card(
+@pytest.fixture
+def on_long_back(
     long_back_window: MainWindow, start: Start, qtbot: Any
-) -> None:
+) -> tuple[Presentation, AudienceWindow]:
+    """Presenting, turned over to a back longer than the screen."""
     shown = start()
     audience = shown.audience
     assert audience is not None
     qtbot.keyClick(audience, Qt.Key.Key_Space)
+    return shown, audience
+
+
+def test_page_down_reads_a_long_back_to_its_end_before_the_next_card(
+    on_long_back: tuple[Presentation, AudienceWindow], qtbot: Any
+) -> None:
+    shown, audience = on_long_back
     bar = audience.card_view.back.browser.verticalScrollBar()
     assert bar.maximum() > 0 and bar.value() == 0
 
@@ -409,12 +419,9 @@ def test_page_down_reads_a_long_back_to_its_end_before_the_next_card(
 
 
 def test_page_up_scrolls_back_up_before_the_previous_card(
-    long_back_window: MainWindow, start: Start, qtbot: Any
+    on_long_back: tuple[Presentation, AudienceWindow], qtbot: Any
 ) -> None:
-    shown = start()
-    audience = shown.audience
-    assert audience is not None
-    qtbot.keyClick(audience, Qt.Key.Key_Space)
+    shown, audience = on_long_back
     bar = audience.card_view.back.browser.verticalScrollBar()
     qtbot.keyClick(audience, Qt.Key.Key_Down)
     qtbot.keyClick(audience, Qt.Key.Key_Down)
@@ -427,12 +434,10 @@ def test_page_up_scrolls_back_up_before_the_previous_card(
 
 
 def test_right_arrow_moves_on_even_with_more_of_the_back_to_read(
-    long_back_window: MainWindow, start: Start, qtbot: Any
+    on_long_back: tuple[Presentation, AudienceWindow], qtbot: Any
 ) -> None:
-    shown = start()
-    assert shown.audience is not None
-    qtbot.keyClick(shown.audience, Qt.Key.Key_Space)
-    qtbot.keyClick(shown.audience, Qt.Key.Key_Right)
+    shown, audience = on_long_back
+    qtbot.keyClick(audience, Qt.Key.Key_Right)
     assert shown.index == 2
 
 
