@@ -7,7 +7,6 @@ so ``briefing validate`` starts fast and runs where Qt cannot.
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -38,6 +37,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open_app(args: list[str]) -> int:
+    # Plain `briefing`, the usual start, needs no parser: building one and reading its
+    # messages' translations is a measurable part of start-up.
+    path = _app_parser().parse_args(args).path if args else None
+    try:
+        from briefing.gui.app import run
+    except ImportError as e:  # Qt missing or its system libraries absent
+        print(f"briefing: cannot start the window: {e}", file=sys.stderr)
+        print("('briefing validate' works without Qt.)", file=sys.stderr)
+        return 1
+    return run(path)
+
+
+def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="Read a briefing deck as flip cards. Without PATH, opens the bundled deck.",
@@ -47,15 +59,7 @@ def _open_app(args: list[str]) -> int:
     )
     parser.add_argument("path", nargs="?", help="a deck folder (with deck.yaml) or a deck file")
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
-    options = parser.parse_args(args)
-
-    try:
-        from briefing.gui.app import run
-    except ImportError as e:  # Qt missing or its system libraries absent
-        print(f"briefing: cannot start the window: {e}", file=sys.stderr)
-        print("('briefing validate' works without Qt.)", file=sys.stderr)
-        return 1
-    return run(options.path)
+    return parser
 
 
 def _validate(args: list[str]) -> int:
@@ -276,6 +280,8 @@ def _offset(text: str) -> tuple[float, float]:
 
 
 def _unknown_card(card_id: str, ids: list[str]) -> str:
+    import difflib  # only when a card id was mistyped
+
     close = difflib.get_close_matches(card_id, ids, n=3, cutoff=0.6)
     message = f"no card has the id {card_id!r}"
     if close:

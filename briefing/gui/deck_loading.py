@@ -17,27 +17,12 @@ from typing import TYPE_CHECKING, ClassVar
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 
 from briefing.core.errors import LoadCancelled
+from briefing.core.files import is_small_deck
 from briefing.core.model import Deck
 
 if TYPE_CHECKING:
     from briefing.core.cache import DeckCache
     from briefing.gui.qt_notice_bar import NoticeBar
-
-# A deck under these loads (or comes from the cache) in well under 100 ms: no thread, no
-# progress bar.
-SMALL_FOLDER_FILES = 300
-SMALL_FILE_BYTES = 1_000_000
-
-
-def loads_at_once(path: str) -> bool:
-    """Whether the deck at ``path`` is small enough to load on the GUI thread."""
-    try:
-        if os.path.isdir(path):
-            with os.scandir(path) as entries:
-                return sum(1 for _ in entries) < SMALL_FOLDER_FILES
-        return os.path.getsize(path) < SMALL_FILE_BYTES
-    except OSError:
-        return True  # the loader reports what is wrong with it
 
 
 class DeckLoading(QObject):
@@ -58,7 +43,7 @@ class DeckLoading(QObject):
         """The deck at ``path``; raises ``DeckError``, or ``LoadCancelled`` if cancelled."""
         from briefing.core.loader import load_deck  # not needed for a start from the cache
 
-        if loads_at_once(path):
+        if is_small_deck(path):
             return load_deck(path, cache=self.cache)
         return self._load_in_background(path)
 

@@ -403,13 +403,13 @@ class MainWindow(QMainWindow):
         """
         if not self._complete:
             from briefing.core.cache import DeckCache
-            from briefing.gui.deck_loading import loads_at_once
+            from briefing.core.files import is_small_deck
 
             self._start = path
             target = path or settings.start_deck_path()
             # A large deck, even from the cache, opens once the window is complete: off the
             # GUI thread, with its progress shown.
-            deck = DeckCache().get(target) if loads_at_once(target) else None
+            deck = DeckCache().get(target) if is_small_deck(target) else None
             if deck is not None:
                 self._show_first_card(deck)
             return

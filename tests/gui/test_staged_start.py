@@ -11,10 +11,10 @@ from PySide6.QtCore import QPoint, QSize
 from PySide6.QtWidgets import QApplication
 
 from briefing.core.cache import DeckCache
+from briefing.core.files import SMALL_FOLDER_FILES, is_small_deck
 from briefing.core.loader import load_deck
 from briefing.gui import settings
 from briefing.gui.app import build_main_window
-from briefing.gui.deck_loading import SMALL_FOLDER_FILES, loads_at_once
 from briefing.gui.qt_main_window import MainWindow
 
 
@@ -132,7 +132,7 @@ def test_a_large_deck_waits_for_the_complete_window_even_when_cached(
             f"title: Card {n}\nheadline: H.\nbody: B.\n", encoding="utf-8"
         )
     load_deck(folder, cache=DeckCache())
-    assert not loads_at_once(str(folder))
+    assert not is_small_deck(str(folder))
 
     window = staged(qtbot, str(folder), styled_app)
 
