@@ -4,8 +4,9 @@ Run: python tests/benchmarks/bench_startup.py [RUNS]
 Each run is a fresh interpreter. The baseline shows one QLabel; the app runs the
 `briefing` command's entry point with no deck named, which opens the bundled deck.
 Runs alternate and medians are compared. Briefing paints its card first and builds
-the rest of its window after; both times are reported. Peak memory is the process's
-maximum RSS once it is ready (Briefing's window complete).
+the rest of its window after; both times are reported. A third child, for scale, shows
+one line of text in the bundled fonts under a stylesheet: the least a styled card costs.
+Peak memory is the process's maximum RSS once it is ready (Briefing's window complete).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import time
 from pathlib import Path
 
 _SANDBOX = Path(tempfile.mkdtemp(prefix="briefing-startup-"))
+_FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
 # Both children end the same way: they print the wall-clock time at which their first paint
 # was done, the time they were ready (the bare window: the same; Briefing: its window
@@ -75,6 +77,48 @@ app.exec()
 """
 )
 
+# For scale, not a target: the least a styled card needs. One line of text in the bundled
+# fonts, under a stylesheet, in a main window, painted through a QTextDocument as the card
+# paints its text, with Qt's enums used from Python as any real window uses them.
+STYLED_LINE = (
+    _REPORT
+    + f"""
+import sys
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QPainter, QTextDocument
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
+
+class Line(QLabel):
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        document = QTextDocument()
+        document.setDefaultFont(self.font())
+        document.setTextWidth(self.width())
+        document.setPlainText(self.text())
+        document.drawContents(painter)
+
+app = QApplication(sys.argv[:1])
+for name in ("Inter-Regular.otf", "Inter-SemiBold.otf", "Inter-Bold.otf", "NotoSerif-Regular.ttf"):
+    QFontDatabase.addApplicationFont({str(_FONTS)!r} + "/" + name)
+app.setStyleSheet("QLabel#line {{ font-family: 'Noto Serif'; font-size: 32px; }}")
+window = QMainWindow()
+central = QWidget()
+column = QVBoxLayout(central)
+line = Line("Since invading Ukraine in 2022, Russia has drawn closer to North Korea.")
+line.setObjectName("line")
+line.setTextFormat(Qt.TextFormat.PlainText)
+line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+column.addWidget(line)
+window.setCentralWidget(central)
+window.resize(1280, 800)
+report = Report()
+window.installEventFilter(report)
+window.show()
+report.ready()
+app.exec()
+"""
+)
+
 # As a user starts it: the `briefing` command's own entry point, with no deck named. The
 # deck comes from the cache (the warm-up run filled it), so the first paint shows the card.
 APP = (
@@ -125,21 +169,26 @@ def main(runs: int) -> dict[str, float]:
     first_paint(BARE)  # warm up: bytecode written, files in the page cache, the deck cached
     with contextlib.suppress(RuntimeError):
         first_paint(APP)
-    bare, app = [], []
+    bare, styled, app = [], [], []
     for _ in range(runs):
         bare.append(first_paint(BARE))
+        styled.append(first_paint(STYLED_LINE))
         app.append(first_paint(APP))
     bare_s, _, bare_mb = (statistics.median(run[i] for run in bare) for i in range(3))
+    styled_s = statistics.median(run[0] for run in styled)
     app_s, app_ready_s, app_mb = (statistics.median(run[i] for run in app) for i in range(3))
     platform = os.environ.get("QT_QPA_PLATFORM", "offscreen")
     print(f"start-up, median of {runs} alternating runs (platform {platform})")
     print(f"bare PySide6 window:     {bare_s * 1000:6.0f} ms  {bare_mb:5.0f} MB")
+    scale = f"({styled_s / bare_s:.2f} x, for scale)"
+    print(f"one styled line of text: {styled_s * 1000:6.0f} ms  {scale}")
     print(f"Briefing first card:     {app_s * 1000:6.0f} ms")
     print(f"Briefing window complete:{app_ready_s * 1000:6.0f} ms  {app_mb:5.0f} MB")
     print(f"ratio, first card:       {app_s / bare_s:6.2f} x    {app_mb / bare_mb:5.2f} x")
     print(f"ratio, window complete:  {app_ready_s / bare_s:6.2f} x")
     return {
         "bare_s": bare_s,
+        "styled_s": styled_s,
         "app_s": app_s,
         "app_ready_s": app_ready_s,
         "bare_mb": bare_mb,
