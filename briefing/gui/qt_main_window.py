@@ -62,7 +62,6 @@ _ECHO_LENGTH = 28  # of a query quoted back in the header, beyond which it ends 
 _NOTICE_MS = 12_000  # how long "Exported 12 pages to ..." stays
 # If the window is never painted (started minimised), it is completed after this anyway.
 _COMPLETE_UNPAINTED_MS = 1000
-_UNSET = object()
 
 
 def _app_stylesheet() -> str:
@@ -81,8 +80,11 @@ class MainWindow(QMainWindow):
         self.deck: Deck | None = None
         self.index = 0
         self._complete = False
-        self._start: object = _UNSET  # the deck to open once complete (see open_start_deck)
-        self._first_deck: Deck | None = None  # on screen before the window was complete
+        # The start deck asked for before the window was complete (see open_start_deck): its
+        # path (None: the last deck), and the deck if it is already on screen from the cache.
+        self._start_pending = False
+        self._start_path: str | None = None
+        self._first_deck: Deck | None = None
         self._overview_shown = False
         self._opened_from_overview_at = -1e9
         # While searching: the card and view to go back to on Esc, and whether the user
@@ -196,12 +198,12 @@ class MainWindow(QMainWindow):
         if not self.isVisible() or QApplication.focusWidget() is None:
             self.card_view.setFocus()
         self.completed.emit()
-        start, self._start = self._start, _UNSET
-        if self._first_deck is not None:
-            self.on_deck_loaded(self._first_deck)
-            self._first_deck = None
-        elif start is not _UNSET:
-            self.open_start_deck(start)  # type: ignore[arg-type]
+        first_deck, self._first_deck = self._first_deck, None
+        if first_deck is not None:
+            self.on_deck_loaded(first_deck)
+        elif self._start_pending:
+            self.open_start_deck(self._start_path)
+        self._start_pending = False
 
     # -- building --------------------------------------------------------------------------
 
@@ -405,7 +407,7 @@ class MainWindow(QMainWindow):
             from briefing.core.cache import DeckCache
             from briefing.core.files import is_small_deck
 
-            self._start = path
+            self._start_pending, self._start_path = True, path
             target = path or settings.start_deck_path()
             # A large deck, even from the cache, opens once the window is complete: off the
             # GUI thread, with its progress shown.
