@@ -142,9 +142,11 @@ def test_a_large_deck_waits_for_the_complete_window_even_when_cached(
     assert window.deck is not None and len(window.deck.cards) == SMALL_FOLDER_FILES
 
 
+@pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
 def test_the_card_does_not_move_when_the_toolbar_and_menus_arrive(
-    qtbot: Any, styled_app: QApplication, deck_folder: Path, cache_folder: Path
+    qtbot: Any, styled_app: QApplication, deck_folder: Path, cache_folder: Path, theme: str
 ) -> None:
+    settings.save_theme(theme)
     load_deck(deck_folder, cache=DeckCache())
     window = staged(qtbot, str(deck_folder), styled_app)
     window.resize(1280, 800)
