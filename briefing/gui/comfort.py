@@ -146,8 +146,7 @@ class WindowComfort(QObject):
 
     def _create_menus(self) -> None:
         w = self.window
-        menus = {a.text(): a.menu() for a in w.menuBar().actions() if a.menu() is not None}
-        file_menu, go_menu, view_menu = menus["&File"], menus["&Go"], menus["&View"]
+        file_menu, go_menu, view_menu = w.menus["&File"], w.menus["&Go"], w.menus["&View"]
         self.recent_menu = QMenu("Open &Recent", w)
         self.recent_menu.setObjectName("recentMenu")
         file_menu.insertMenu(_after(file_menu, w.open_folder_action), self.recent_menu)
@@ -161,7 +160,7 @@ class WindowComfort(QObject):
         theme_menu = view_menu.addMenu("&Theme")
         theme_menu.addActions(list(self.theme_actions.values()))
         view_menu.addAction(self.reduce_motion_action)
-        help_menu = w.menuBar().addMenu("&Help")
+        help_menu = w.menus["&Help"]
         help_menu.addActions([self.shortcuts_action, self.about_action])
         w.toolbar.addAction(self.star_action)
         self.star_action.setIcon(icon("star"))

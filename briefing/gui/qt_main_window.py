@@ -62,6 +62,7 @@ _ECHO_LENGTH = 28  # of a query quoted back in the header, beyond which it ends 
 _NOTICE_MS = 12_000  # how long "Exported 12 pages to ..." stays
 # If the window is never painted (started minimised), it is completed after this anyway.
 _COMPLETE_UNPAINTED_MS = 1000
+MENU_TITLES = ("&File", "&Go", "&View", "P&resent", "&Help")
 
 
 def _app_stylesheet() -> str:
@@ -109,8 +110,9 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("stage")
         self.stack.addWidget(QWidget())  # blank until a deck is on screen
         self.stack.addWidget(self.card_view)
-        # The menus are filled in complete(); the bar is here now so the card does not move.
-        self.menuBar().addMenu("&File")
+        # The menus are filled in complete(); the bar and their titles are here from the first
+        # frame, so neither the card nor the bar changes when they are.
+        self.menus = {title: self.menuBar().addMenu(title) for title in MENU_TITLES}
         self.setCentralWidget(self._layout())
 
         self.card_view.clicked.connect(self.on_card_clicked)
@@ -344,13 +346,13 @@ class MainWindow(QMainWindow):
     def _create_menus(self) -> None:
         from briefing.gui.presentation import PresentMenu
 
-        file_menu = self.menuBar().actions()[0].menu()
+        file_menu = self.menus["&File"]
         file_menu.addActions([self.open_file_action, self.open_folder_action])
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.export_pdf_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        go_menu = self.menuBar().addMenu("&Go")
+        go_menu = self.menus["&Go"]
         go_menu.addActions([self.previous_action, self.next_action])
         go_menu.addActions([self.first_action, self.last_action])
         go_menu.addSeparator()
@@ -358,11 +360,16 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         go_menu.addActions([self.find_action, self.next_match_action, self.previous_match_action])
         go_menu.addAction(self.clear_search_action)
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menus["&View"]
         view_menu.addActions([self.overview_action, self.leave_overview_action])
         view_menu.addSeparator()
         view_menu.addAction(self.full_screen_action)
-        self.menuBar().addMenu(PresentMenu(self))
+        # The Present menu fills itself; it takes the place of the title shown until now.
+        title_only = self.menus["P&resent"]
+        self.menus["P&resent"] = PresentMenu(self)
+        self.menuBar().insertMenu(title_only.menuAction(), self.menus["P&resent"])
+        self.menuBar().removeAction(title_only.menuAction())
+        title_only.deleteLater()
 
     def _layout(self) -> QWidget:
         header_bar = QFrame()

@@ -143,7 +143,7 @@ def test_a_large_deck_waits_for_the_complete_window_even_when_cached(
 
 
 @pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
-def test_the_card_does_not_move_when_the_toolbar_and_menus_arrive(
+def test_neither_the_card_nor_the_menu_bar_changes_when_the_window_completes(
     qtbot: Any, styled_app: QApplication, deck_folder: Path, cache_folder: Path, theme: str
 ) -> None:
     settings.save_theme(theme)
@@ -153,9 +153,10 @@ def test_the_card_does_not_move_when_the_toolbar_and_menus_arrive(
     window.show()
     window.grab()  # lays the first stage out, as its first paint does
 
-    def card_place() -> tuple[QPoint, QSize]:
+    def card_place() -> tuple[QPoint, QSize, list[str]]:
         view = window.card_view
-        return view.mapTo(window, QPoint(0, 0)), view.size()
+        titles = [action.text() for action in window.menuBar().actions()]
+        return view.mapTo(window, QPoint(0, 0)), view.size(), titles
 
     first = card_place()
     assert not window.is_complete()
