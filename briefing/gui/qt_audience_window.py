@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from briefing.gui.presentation import KEY_HELP
 from briefing.gui.qt_card_front import plain_label
 from briefing.gui.qt_card_view import CardView
+from briefing.gui.style_props import restyle
 
 if TYPE_CHECKING:
     from briefing.gui.presentation import Presentation
@@ -28,15 +29,6 @@ class StageCardView(CardView):
     max_card_width: ClassVar[int] = 100_000
     margin: ClassVar[int] = 40
     radius: ClassVar[float] = 20.0
-
-
-def repolish(widget: QWidget) -> None:
-    """Apply the stylesheet again after a property its selectors test has changed."""
-    style = widget.style()
-    for each in (widget, *widget.findChildren(QWidget)):
-        style.unpolish(each)
-        style.polish(each)
-        each.update()
 
 
 class KeysOverlay(QFrame):
@@ -182,14 +174,14 @@ class AudienceWindow(PresentationKeys, QWidget):
 
     def on_blank_changed(self, blank: str) -> None:
         self.blank_cover.setProperty("kind", blank)
-        repolish(self.blank_cover)
+        restyle(self.blank_cover, with_children=True)
         self.blank_cover.setGeometry(self.rect())
         self.blank_cover.raise_()
         self.blank_cover.setVisible(bool(blank))
 
     def on_stage_changed(self, stage: str) -> None:
         self.setProperty("stage", stage)
-        repolish(self)
+        restyle(self, with_children=True)
         # The back's text takes its colours from the stylesheet when it is filled.
         back = self.card_view.is_flipped()
         self.card_view.set_card(self.presentation.deck, self.presentation.card)

@@ -24,14 +24,13 @@ from briefing.gui.back_document import BackStyle, fill_notes
 from briefing.gui.qt_audience_window import (
     KeysOverlay,
     PresentationKeys,
-    repolish,
     show_typed,
     typed_number_label,
 )
 from briefing.gui.qt_card_front import caps_label, plain_label
 from briefing.gui.qt_card_view import CardView
 from briefing.gui.safe_document import SafeDocument
-from briefing.gui.style_props import color_property
+from briefing.gui.style_props import color_property, restyle
 
 if TYPE_CHECKING:
     from briefing.gui.presentation import Presentation
@@ -78,7 +77,7 @@ class NotesView(QTextBrowser):
         if old.parent() is self:
             old.deleteLater()
         self.setProperty("empty", not notes.strip())
-        repolish(self)
+        restyle(self, with_children=True)
 
 
 def _caption(text: str) -> QLabel:
@@ -244,7 +243,7 @@ class PresenterWindow(PresentationKeys, QWidget):
         self.front_view.setProperty("live", not back)
         self.back_view.setProperty("live", back)
         for widget in (self.front_caption, self.back_caption):
-            repolish(widget)
+            restyle(widget, with_children=True)
 
     def showing_back(self) -> bool:
         """The side marked as on screen (both sides are always in view here)."""
@@ -271,7 +270,7 @@ class PresenterWindow(PresentationKeys, QWidget):
         self.countdown_label.setVisible(state != "off")
         if self.countdown_label.property("state") != state:
             self.countdown_label.setProperty("state", state)
-            repolish(self.countdown_label)
+            restyle(self.countdown_label, with_children=True)
 
     # -- controls --------------------------------------------------------------------------
 

@@ -25,10 +25,17 @@ def color_property(attribute: str, fallback: QPalette.ColorRole) -> Property:
     return Property(QColor, get, set_)
 
 
-def restyle(widget: QWidget) -> None:
-    """Apply the stylesheet to ``widget`` again, after a property its rules select on
-    changed. A widget not yet polished gets its style when first shown anyway; skipping
-    it here keeps start-up from building Qt's QStyle bindings early."""
-    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+def restyle(widget: QWidget, *, with_children: bool = False) -> None:
+    """Apply the stylesheet to ``widget`` again (and to every widget inside it, for rules
+    that select on a property of an ancestor), after a property its rules select on changed.
+
+    A widget not yet polished gets its style when first shown anyway; skipping it here
+    keeps start-up from building Qt's QStyle bindings early.
+    """
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return
+    style = widget.style()
+    for each in (widget, *(widget.findChildren(QWidget) if with_children else ())):
+        style.unpolish(each)
+        style.polish(each)
+        each.update()
