@@ -301,11 +301,7 @@ class WindowComfort(QObject):
 
     def apply_zoom(self, show: bool = True) -> None:
         w = self.window
-        app = QApplication.instance()
-        sheet = app.styleSheet() if isinstance(app, QApplication) else ""
-        rules = zoom.card_font_rules(sheet, self.zoom)
-        if w.card_view.styleSheet() != rules:  # setting it again would lay the card out again
-            w.card_view.setStyleSheet(rules)
+        w.card_view.set_text_zoom(self.zoom)
         self.zoom_in_action.setEnabled(self.zoom < zoom.STEPS[-1])
         self.zoom_out_action.setEnabled(self.zoom > zoom.STEPS[0])
         self._refresh_card()

@@ -24,9 +24,10 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTransform,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from briefing.core.model import Card, Deck
+from briefing.gui import zoom
 from briefing.gui.highlight import CardMatch
 from briefing.gui.painting import ShadowCache
 from briefing.gui.qt_card_front import CardFront
@@ -93,6 +94,14 @@ class CardView(QWidget):
     def faces(self) -> list[QWidget]:
         """The faces built so far: the front, and the back once it has been needed."""
         return [self.front] if self._back is None else [self.front, self._back]
+
+    def set_text_zoom(self, percent: int) -> None:
+        """The card's text at ``percent`` of the sizes the application's stylesheet gives."""
+        app = QApplication.instance()
+        sheet = app.styleSheet() if isinstance(app, QApplication) else ""
+        rules = zoom.card_font_rules(sheet, percent)
+        if self.styleSheet() != rules:  # setting it again would lay the card out again
+            self.setStyleSheet(rules)
 
     def show_focus_ring(self, shown: bool) -> None:
         """A ring round the card (``[focusRing="true"]`` in the stylesheet)."""

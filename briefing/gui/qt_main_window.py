@@ -65,11 +65,6 @@ _COMPLETE_UNPAINTED_MS = 1000
 MENU_TITLES = ("&File", "&Go", "&View", "P&resent", "&Help")
 
 
-def _app_stylesheet() -> str:
-    app = QApplication.instance()
-    return app.styleSheet() if isinstance(app, QApplication) else ""
-
-
 class MainWindow(QMainWindow):
     deck_changed = Signal(object)  # the Deck now on screen
     card_changed = Signal(int)  # index of the card now on screen
@@ -104,8 +99,7 @@ class MainWindow(QMainWindow):
         self.bottom_banner = MarkingBanner()
         self.header = DeckHeader()
         self.card_view = CardView()
-        percent = settings.zoom(zoom.STEPS, zoom.DEFAULT)
-        self.card_view.setStyleSheet(zoom.card_font_rules(_app_stylesheet(), percent))
+        self.card_view.set_text_zoom(settings.zoom(zoom.STEPS, zoom.DEFAULT))
         self.stack = QStackedWidget()
         self.stack.setObjectName("stage")
         self.stack.addWidget(QWidget())  # blank until a deck is on screen
