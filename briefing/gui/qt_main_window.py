@@ -65,6 +65,10 @@ _COMPLETE_UNPAINTED_MS = 1000
 MENU_TITLES = ("&File", "&Go", "&View", "P&resent", "&Help")
 
 
+def window_title(deck: Deck | None) -> str:
+    return f"{deck.title} \u2014 Briefing" if deck else "Briefing"
+
+
 class MainWindow(QMainWindow):
     deck_changed = Signal(object)  # the Deck now on screen
     card_changed = Signal(int)  # index of the card now on screen
@@ -426,10 +430,8 @@ class MainWindow(QMainWindow):
     def _show_first_card(self, deck: Deck) -> None:
         """The card the reader left the deck on, on the same side, alone on screen."""
         self._first_deck = deck
-        self.header.set_deck(deck)
-        self.top_banner.set_marking(deck.marking)
-        self.bottom_banner.set_marking(deck.marking)
-        self.setWindowTitle(f"{deck.title} \u2014 Briefing")
+        self._show_deck_heading(deck)
+        self.setWindowTitle(window_title(deck))
         if not deck.cards:
             return
         place = settings.deck_place(deck.path) if deck.path else settings.Place()
@@ -438,6 +440,12 @@ class MainWindow(QMainWindow):
         if place.back:
             self.card_view.flip(animated=False)
         self.stack.setCurrentWidget(self.card_view)
+
+    def _show_deck_heading(self, deck: Deck) -> None:
+        """The deck's title above the card and its marking above and below everything."""
+        self.header.set_deck(deck)
+        self.top_banner.set_marking(deck.marking)
+        self.bottom_banner.set_marking(deck.marking)
 
     def open_deck(self, path: str | os.PathLike[str]) -> bool:
         """Show the deck at ``path``; if it has problems, list them and keep the current deck."""
@@ -467,9 +475,7 @@ class MainWindow(QMainWindow):
         self.model.set_deck(deck)
         self.error_panel.hide()
         self.notice.hide()
-        self.header.set_deck(deck)
-        self.top_banner.set_marking(deck.marking)
-        self.bottom_banner.set_marking(deck.marking)
+        self._show_deck_heading(deck)
         self.set_overview_visible(False)
         self.deck_changed.emit(deck)
         self.go_to(0)
@@ -518,9 +524,7 @@ class MainWindow(QMainWindow):
         if self.search.is_active():
             self.search.start_indexing()
         self.error_panel.hide()
-        self.header.set_deck(deck)
-        self.top_banner.set_marking(deck.marking)
-        self.bottom_banner.set_marking(deck.marking)
+        self._show_deck_heading(deck)
         self.deck_changed.emit(deck)
         self.go_to(self.index)
         if back and deck.cards and not self.card_view.is_flipped():
@@ -878,7 +882,7 @@ class MainWindow(QMainWindow):
         overview = self.overview_visible()
         page = self.empty_state if deck is None else self.overview if overview else self.card_view
         self.stack.setCurrentWidget(page)
-        self.setWindowTitle(f"{deck.title} \u2014 Briefing" if deck else "Briefing")
+        self.setWindowTitle(window_title(deck))
         count = self.card_count()
         self.position_label.setText(f"Card {self.index + 1} of {count}" if count else "")
         on_card = deck is not None and not overview
