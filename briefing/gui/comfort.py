@@ -184,7 +184,7 @@ class WindowComfort(QObject):
 
     def on_deck_changed(self, deck: Deck) -> None:
         self.stars.set_deck(deck)
-        self._place = settings.deck_place(deck.path) if deck.path else settings.Place()
+        self._place = settings.deck_place(deck.path)
         if deck.path:
             settings.remember_opened(deck.path)
 

@@ -434,7 +434,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(deck))
         if not deck.cards:
             return
-        place = settings.deck_place(deck.path) if deck.path else settings.Place()
+        place = settings.deck_place(deck.path)
         index = deck.index_of(place.card_id) if place.card_id else None
         self.card_view.set_card(deck, deck.cards[index or 0])
         if place.back:

@@ -116,6 +116,10 @@ class Place:
 
 
 def deck_place(path: str) -> Place:
+    """Where the reader left the deck at ``path``; the first card's front for a deck that
+    has no path (one built in memory)."""
+    if not path:
+        return Place()
     settings = readable_settings()
     group = f"{_DECK_GROUP}/{deck_key(path)}"
     return Place(_str(settings, f"{group}/card"), _bool(settings, f"{group}/side_back"))
