@@ -13,11 +13,11 @@ Deleting the folder is always safe.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import sys
 import tempfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from briefing.core.collector import collector_paused
 from briefing.core.files import is_deck_file
 from briefing.core.model import Card, Deck, Figure, Image, Quote, Source
 
-FORMAT = f"briefing-deck-cache/2 {__version__}"
+FORMAT = f"briefing-deck-cache/3 {__version__}"
 
 Stamp = list[int]  # [size, mtime in ns]
 
@@ -61,9 +61,9 @@ class DeckCache:
         try:
             root = Path(entry["root"])
             source = entry["source"]
-            if entry["format"] != FORMAT or entry["stamps"] != _stamps(
-                source, root, entry["images"]
-            ):
+            if entry["format"] != FORMAT or entry["shown"] != os.path.realpath(shown):
+                return None  # another version's, or another deck's under the same name
+            if entry["stamps"] != _stamps(source, root, entry["images"]):
                 return None
             # Shown paths as the loader makes them: a folder deck opened through its
             # deck.yaml is shown as the folder.
@@ -84,6 +84,7 @@ class DeckCache:
             source = os.path.realpath(deck.path)  # the folder, when shown is its deck.yaml
             entry = {
                 "format": FORMAT,
+                "shown": os.path.realpath(shown),
                 "root": str(root),
                 "source": source,
                 "images": images,
@@ -98,8 +99,10 @@ class DeckCache:
             pass  # a read-only or full cache folder only costs the next open its speed
 
     def _entry_path(self, shown: str) -> Path:
-        key = hashlib.sha256(os.path.realpath(shown).encode("utf-8", "surrogatepass"))
-        return self.folder / f"{key.hexdigest()[:32]}.cache"
+        # Two checksums make a 64-bit name; two decks that share one take turns in it, as
+        # each entry names its deck. (hashlib would load OpenSSL at start-up for this.)
+        path = os.path.realpath(shown).encode("utf-8", "surrogatepass")
+        return self.folder / f"{zlib.crc32(path):08x}{zlib.adler32(path):08x}.cache"
 
     def _read_entry(self, shown: str) -> dict[str, Any] | None:
         try:

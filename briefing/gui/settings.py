@@ -8,11 +8,10 @@ missing or makes no sense; an ini file QSettings cannot read at all gives every 
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCryptographicHash, QSettings
 
 from briefing.paths import bundled_deck_path
 
@@ -43,8 +42,12 @@ def resolved(path: str | os.PathLike[str]) -> str:
 
 def deck_key(path: str) -> str:
     """A settings group name for the deck at ``path`` (paths hold "/" which QSettings
-    would read as nested groups)."""
-    return hashlib.sha1(resolved(path).encode("utf-8")).hexdigest()[:20]
+    would read as nested groups). Qt's hash, not hashlib: importing hashlib loads OpenSSL,
+    a few milliseconds of start-up for one digest."""
+    digest = QCryptographicHash.hash(
+        resolved(path).encode("utf-8"), QCryptographicHash.Algorithm.Sha1
+    )
+    return bytes(digest.toHex().data()).decode("ascii")[:20]
 
 
 def _str(settings: QSettings | None, key: str, default: str = "") -> str:

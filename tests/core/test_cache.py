@@ -126,6 +126,20 @@ def test_an_entry_from_another_version_is_ignored(deck_folder, cache, parses, mo
     assert parses
 
 
+def test_two_decks_sharing_an_entry_name_never_read_each_others(tmp_path, cache, monkeypatch):
+    first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
+    first.write_text("title: First\ncards:\n  - " + CARD.format(title="A").replace("\n", "\n    "))
+    second.write_text(
+        "title: Second\ncards:\n  - " + CARD.format(title="B").replace("\n", "\n    ")
+    )
+    monkeypatch.setattr(DeckCache, "_entry_path", lambda self, shown: self.folder / "same.cache")
+    load_deck(first, cache=cache)
+    assert cache.get(str(second)) is None
+    assert load_deck(second, cache=cache).title == "Second"
+    assert cache.get(str(first)) is None  # the entry is the second deck's now
+    assert cache.get(str(second)).title == "Second"
+
+
 def test_an_unwritable_cache_folder_only_costs_speed(deck_folder, tmp_path):
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder", encoding="utf-8")

@@ -16,10 +16,11 @@ LATE_MODULES = (
     "briefing.export.pdf",
     "PySide6.QtPrintSupport",
 )
-# Not before the first card is painted: the rest of the window, and the YAML parser (the deck
-# comes from the cache).
+# Not before the first card is painted: the rest of the window, the YAML parser (the deck
+# comes from the cache), and hashlib (OpenSSL: a few milliseconds for nothing the card needs).
 AFTER_FIRST_CARD = (
     "yaml",
+    "hashlib",
     "briefing.core.loader",
     "briefing.gui.card_search",
     "briefing.gui.comfort",
