@@ -25,7 +25,7 @@ from briefing.core.errors import DeckError, LoadCancelled
 from briefing.core.model import Deck
 from briefing.gui import settings, themes, zoom
 from briefing.gui.icons import icon, icon_name
-from briefing.gui.stars import STARRED_TEXT, Stars
+from briefing.gui.stars import Stars
 from briefing.paths import bundled_deck_path
 
 if TYPE_CHECKING:
@@ -68,10 +68,6 @@ class WindowComfort(QObject):
         self.shortcuts_dialog: ShortcutsDialog | None = None
         self.about_dialog: AboutDialog | None = None
 
-        self.star_badge = QLabel(STARRED_TEXT, window.card_view.front)
-        self.star_badge.setObjectName("starBadge")
-        self.star_badge.hide()
-        window.card_view.front.installEventFilter(self)
         window.card_view.installEventFilter(self)
         self.zoom_indicator = QLabel(window.card_view)
         self.zoom_indicator.setObjectName("zoomIndicator")
@@ -279,15 +275,7 @@ class WindowComfort(QObject):
         self.star_action.setChecked(starred)
         self.star_action.setText("Un&star Card" if starred else "&Star Card")
         self.star_action.setIconText("Starred" if starred else "Star")
-        self.star_badge.setVisible(starred)
-        self._place_badge()
-
-    def _place_badge(self) -> None:
-        front = self.window.card_view.front
-        self.star_badge.adjustSize()
-        margin = 16
-        self.star_badge.move(front.width() - self.star_badge.width() - margin, margin)
-        self.star_badge.raise_()
+        self.window.card_view.front.set_starred(starred)
 
     # -- zoom ------------------------------------------------------------------------------
 
@@ -433,8 +421,6 @@ class WindowComfort(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             settings.save_geometry(self.window.saveGeometry())
-        elif watched is self.window.card_view.front and event.type() == QEvent.Type.Resize:
-            self._place_badge()
         elif watched is self.window.card_view and event.type() == QEvent.Type.Resize:
             self._place_zoom_indicator()
         elif watched is self.window.card_view and isinstance(event, QFocusEvent):

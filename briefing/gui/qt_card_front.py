@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QPalette
+from PySide6.QtGui import QFont, QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from briefing.core.model import Card
 from briefing.gui.highlight import BACK_FIELDS, CardMatch, match_format
 from briefing.gui.qt_fit_label import FitLabel
 from briefing.gui.qt_highlight_label import HighlightLabel
+from briefing.gui.stars import STARRED_TEXT
 from briefing.gui.style_props import color_property
 
 FLIP_HINT = "Space to flip"
+_BADGE_MARGIN = 16  # from the face's top right corner to the starred badge
 _HIDDEN_FIELDS = {"tag": "tags", "notes": "notes", "id": "card id"}
 
 
@@ -90,6 +92,9 @@ class CardFront(QFrame):
         self.hint_label.setObjectName("flipHint")
         self.match_hint_label = plain_label("matchHint")
         self.match_hint_label.hide()
+        self.star_badge = QLabel(STARRED_TEXT, self)  # over the face, outside the layout
+        self.star_badge.setObjectName("starBadge")
+        self.star_badge.hide()
 
         # Spacing between the parts is the labels' margins in the stylesheet.
         layout = QVBoxLayout(self)
@@ -125,6 +130,20 @@ class CardFront(QFrame):
         self.match_hint_label.setText(hint)
         self.match_hint_label.setVisible(bool(hint))
         self.hint_label.setVisible(not hint)
+
+    def set_starred(self, starred: bool) -> None:
+        self.star_badge.setVisible(starred)
+        self._place_badge()
+
+    def _place_badge(self) -> None:
+        badge = self.star_badge
+        badge.adjustSize()
+        badge.move(self.width() - badge.width() - _BADGE_MARGIN, _BADGE_MARGIN)
+        badge.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_badge()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(

@@ -436,7 +436,11 @@ class MainWindow(QMainWindow):
             return
         place = settings.deck_place(deck.path)
         index = deck.index_of(place.card_id) if place.card_id else None
-        self.card_view.set_card(deck, deck.cards[index or 0])
+        card = deck.cards[index or 0]
+        self.card_view.set_card(deck, card)
+        self.card_view.front.set_starred(
+            bool(deck.path) and card.id in settings.starred_ids(deck.path)
+        )
         if place.back:
             self.card_view.flip(animated=False)
         self.stack.setCurrentWidget(self.card_view)

@@ -163,3 +163,26 @@ def test_neither_the_card_nor_the_menu_bar_changes_when_the_window_completes(
     qtbot.waitUntil(window.is_complete, timeout=5000)
     window.grab()
     assert card_place() == first
+
+
+def test_a_starred_card_shows_its_badge_from_the_first_frame_where_it_stays(
+    qtbot: Any, styled_app: QApplication, deck_folder: Path, cache_folder: Path
+) -> None:
+    deck = load_deck(deck_folder, cache=DeckCache())
+    settings.save_deck_place(str(deck_folder), settings.Place(deck.cards[1].id, False))
+    settings.save_starred_ids(str(deck_folder), [deck.cards[1].id])
+    window = staged(qtbot, str(deck_folder), styled_app)
+    window.resize(1280, 800)
+    window.show()
+    window.grab()
+    badge = window.card_view.front.star_badge
+
+    assert not window.is_complete()
+    assert badge.isVisibleTo(window) and "Starred" in badge.text()
+    first = badge.geometry()
+    assert window.card_view.front.rect().contains(first)
+    qtbot.waitUntil(window.is_complete, timeout=5000)
+    window.grab()
+    assert badge.isVisibleTo(window) and badge.geometry() == first
+    window.first_action.trigger()  # an unstarred card
+    assert not badge.isVisibleTo(window)

@@ -20,10 +20,13 @@ def test_star_key_toggles_the_card_and_shows_a_badge(window: MainWindow, qtbot: 
     comfort = window.comfort
     assert comfort.stars.ids() == ["card-3"]
     assert comfort.star_action.isChecked()
-    assert comfort.star_badge.isVisibleTo(window) and "Starred" in comfort.star_badge.text()
+    assert (
+        window.card_view.front.star_badge.isVisibleTo(window)
+        and "Starred" in window.card_view.front.star_badge.text()
+    )
     assert "starred" in window.card_view.accessibleDescription()
     window.go_to(1)
-    assert not comfort.star_badge.isVisibleTo(window)
+    assert not window.card_view.front.star_badge.isVisibleTo(window)
     window.go_to(2)
     comfort.star_action.trigger()
     assert comfort.stars.ids() == []
