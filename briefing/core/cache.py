@@ -7,7 +7,9 @@ Briefing; anything else (missing, corrupt, older, another deck's) is ignored and
 rewritten. Entries live in the user's cache folder, never beside the deck. They are
 written with ``marshal`` (plain lists, strings and numbers; several times faster to
 read than JSON) and never with pickle: reading a cache must not be able to run code.
-Deleting the folder is always safe.
+Deleting the folder is always safe, and the folder keeps itself small: writing an entry
+removes entries of older layouts, temporary files a crash left behind, and, beyond
+``MAX_BYTES`` in all, the entries used least recently.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import re
 import sys
 import tempfile
+import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +34,13 @@ from briefing.core.model import Card, Deck, Figure, Image, Quote, Source
 FORMAT = f"briefing-deck-cache/3 {__version__}"
 
 Stamp = list[int]  # [size, mtime in ns]
+
+MAX_BYTES = 256 * 1024 * 1024  # all entries together; a 10,000-card deck's is about 13 MB
+# Only files named as Briefing names them are ever removed, whatever else is in the folder.
+_ENTRY_NAME = re.compile(r"[0-9a-f]{16}\.cache")
+_OLDER_ENTRY_NAME = re.compile(r"[0-9a-f]{32}\.cache")  # as earlier layouts named them
+_TEMPORARY_NAME = re.compile(r"\.tmp-[^/]+\.cache")  # see _atomic_file
+_STALE_TEMPORARY_S = 3600  # a temporary file this old is not a write still under way
 
 
 def default_cache_dir() -> Path:
@@ -55,13 +66,15 @@ class DeckCache:
             return self._get(shown)
 
     def _get(self, shown: str) -> Deck | None:
-        entry = self._read_entry(shown)
+        real = os.path.realpath(shown)
+        path = _entry_path(self.folder, real)
+        entry = _read_entry(path)
         if entry is None:
             return None
         try:
             root = Path(entry["root"])
             source = entry["source"]
-            if entry["format"] != FORMAT or entry["shown"] != os.path.realpath(shown):
+            if entry["format"] != FORMAT or entry["shown"] != real:
                 return None  # another version's, or another deck's under the same name
             if entry["stamps"] != _stamps(source, root, entry["images"]):
                 return None
@@ -72,9 +85,12 @@ class DeckCache:
                 if not os.path.isdir(source) or os.path.isdir(shown)
                 else (os.path.dirname(shown))
             )
-            return _decode(entry["deck"], deck_shown, os.path.isdir(source), root)
+            deck = _decode(entry["deck"], deck_shown, os.path.isdir(source), root)
         except (KeyError, TypeError, ValueError, IndexError, OSError):
             return None  # corrupt or from another layout: ignore
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: kept over entries unused longer
+        return deck
 
     def put(self, shown: str, deck: Deck) -> None:
         """Remember ``deck``, loaded from ``shown``; failing to write is never an error."""
@@ -82,9 +98,10 @@ class DeckCache:
         images = sorted({str(c.image.path.relative_to(root)) for c in deck.cards if c.image})
         try:
             source = os.path.realpath(deck.path)  # the folder, when shown is its deck.yaml
+            real = os.path.realpath(shown)
             entry = {
                 "format": FORMAT,
-                "shown": os.path.realpath(shown),
+                "shown": real,
                 "root": str(root),
                 "source": source,
                 "images": images,
@@ -93,24 +110,57 @@ class DeckCache:
             }
             self.folder.mkdir(parents=True, exist_ok=True)
             data = marshal.dumps(entry)
-            with _atomic_file(self._entry_path(shown)) as f:
+            path = _entry_path(self.folder, real)
+            with _atomic_file(path) as f:
                 f.write(data)
+            self.prune(keep=path)
         except (OSError, ValueError, TypeError):
             pass  # a read-only or full cache folder only costs the next open its speed
 
-    def _entry_path(self, shown: str) -> Path:
-        # Two checksums make a 64-bit name; two decks that share one take turns in it, as
-        # each entry names its deck. (hashlib would load OpenSSL at start-up for this.)
-        path = os.path.realpath(shown).encode("utf-8", "surrogatepass")
-        return self.folder / f"{zlib.crc32(path):08x}{zlib.adler32(path):08x}.cache"
+    def prune(self, keep: Path) -> None:
+        """Remove what no open will read: entries named as older versions named them,
+        temporary files left by a crash, and the least recently used entries beyond
+        ``MAX_BYTES``. ``keep`` (the entry just written) stays, whatever its size."""
+        entries: list[tuple[float, int, str]] = []  # (last used, size, path)
+        now = time.time()
+        with os.scandir(self.folder) as found:
+            for item in found:
+                try:
+                    if not item.is_file(follow_symlinks=False) or item.path == str(keep):
+                        continue
+                    info = item.stat(follow_symlinks=False)
+                except OSError:  # removed meanwhile, by another Briefing
+                    continue
+                if _ENTRY_NAME.fullmatch(item.name):
+                    entries.append((info.st_mtime, info.st_size, item.path))
+                elif _OLDER_ENTRY_NAME.fullmatch(item.name) or (
+                    _TEMPORARY_NAME.fullmatch(item.name)
+                    and now - info.st_mtime > _STALE_TEMPORARY_S
+                ):
+                    _remove(item.path)
+        total = sum(size for _, size, _ in entries) + keep.stat().st_size
+        for _, size, path in sorted(entries):  # least recently used first
+            if total <= MAX_BYTES:
+                break
+            _remove(path)
+            total -= size
 
-    def _read_entry(self, shown: str) -> dict[str, Any] | None:
-        try:
-            with open(self._entry_path(shown), "rb") as f:
-                entry = marshal.loads(f.read())
-        except (OSError, ValueError, EOFError, TypeError):  # missing or corrupt
-            return None
-        return entry if isinstance(entry, dict) else None
+
+def _entry_path(folder: Path, real: str) -> Path:
+    """The entry for the deck whose real path is ``real``. Two checksums make a 64-bit
+    name; two decks that share one take turns in it, as each entry names its deck.
+    (hashlib would load OpenSSL at start-up for this.)"""
+    name = real.encode("utf-8", "surrogatepass")
+    return folder / f"{zlib.crc32(name):08x}{zlib.adler32(name):08x}.cache"
+
+
+def _read_entry(path: Path) -> dict[str, Any] | None:
+    try:
+        with open(path, "rb") as f:
+            entry = marshal.loads(f.read())
+    except (OSError, ValueError, EOFError, TypeError):  # missing or corrupt
+        return None
+    return entry if isinstance(entry, dict) else None
 
 
 def _stamps(source: str, root: Path, images: list[str]) -> dict[str, Stamp]:
@@ -190,6 +240,11 @@ def _decode(data: dict[str, Any], shown: str, folder_deck: bool, root: Path) -> 
         path=shown,
         folder=root,
     )
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):  # gone already, or another process has it open
+        os.unlink(path)
 
 
 @contextlib.contextmanager

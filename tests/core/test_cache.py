@@ -132,7 +132,7 @@ def test_two_decks_sharing_an_entry_name_never_read_each_others(tmp_path, cache,
     second.write_text(
         "title: Second\ncards:\n  - " + CARD.format(title="B").replace("\n", "\n    ")
     )
-    monkeypatch.setattr(DeckCache, "_entry_path", lambda self, shown: self.folder / "same.cache")
+    monkeypatch.setattr(cache_module, "_entry_path", lambda folder, real: folder / "same.cache")
     load_deck(first, cache=cache)
     assert cache.get(str(second)) is None
     assert load_deck(second, cache=cache).title == "Second"
@@ -175,3 +175,58 @@ def test_cache_folder_follows_the_platform_convention(monkeypatch, tmp_path):
     assert default_cache_dir() == tmp_path / "briefing"
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "x"))
     assert default_cache_dir() == tmp_path / "x"
+
+
+def entry_names(cache: DeckCache) -> set[str]:
+    return {path.name for path in cache.folder.iterdir()}
+
+
+def make_deck(folder: Path, title: str) -> Path:
+    path = folder / f"{title}.yaml"
+    path.write_text(f"title: {title}\ncards:\n  - title: A\n    headline: h\n    body: b\n")
+    return path
+
+
+def test_caching_a_deck_clears_what_older_versions_and_crashes_left(tmp_path, cache):
+    cache.folder.mkdir()
+    older = cache.folder / ("0123456789abcdef" * 2 + ".cache")  # an earlier layout's name
+    crashed = cache.folder / ".tmp-k3j2h1.cache"  # a write a crash cut short, long ago
+    writing = cache.folder / ".tmp-a1b2c3.cache"  # another Briefing writing right now
+    not_ours = cache.folder / "notes.txt"
+    for path in (older, crashed, writing, not_ours):
+        path.write_bytes(b"x" * 100)
+    long_ago = os.stat(crashed).st_mtime - 2 * 3600
+    os.utime(crashed, (long_ago, long_ago))
+
+    load_deck(make_deck(tmp_path, "Deck"), cache=cache)
+
+    left = entry_names(cache)
+    assert older.name not in left and crashed.name not in left
+    assert {writing.name, not_ours.name} <= left
+    assert len(left) == 3  # and the new entry
+
+
+def test_the_cache_keeps_the_decks_used_last_within_its_size(tmp_path, cache, monkeypatch):
+    first, second, third = (make_deck(tmp_path, name) for name in ("First", "Second", "Third"))
+    load_deck(first, cache=cache)
+    entry_size = next(cache.folder.iterdir()).stat().st_size
+    monkeypatch.setattr(cache_module, "MAX_BYTES", entry_size * 2 + entry_size // 2)
+    load_deck(second, cache=cache)
+    for path in cache.folder.iterdir():  # both written a while ago
+        os.utime(path, (1_000_000, 1_000_000))
+    assert cache.get(str(first)) is not None  # the first one is read again: used last
+
+    load_deck(third, cache=cache)  # room for two
+
+    assert cache.get(str(first)) is not None
+    assert cache.get(str(third)) is not None
+    assert cache.get(str(second)) is None  # the one used least recently made room
+
+
+def test_a_deck_larger_than_the_whole_cache_is_still_cached(tmp_path, cache, monkeypatch, parses):
+    monkeypatch.setattr(cache_module, "MAX_BYTES", 10)
+    deck = make_deck(tmp_path, "Big")
+    load_deck(deck, cache=cache)
+    parses.clear()
+    load_deck(deck, cache=cache)
+    assert parses == []
