@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from briefing.core.model import Card, Deck
 
 _SHOWN_TITLES = 3  # card titles named per kind of change; more are counted only
@@ -39,6 +37,4 @@ def _titles(cards: list[Card]) -> str:
 
 def _details(deck: Deck) -> tuple[object, ...]:
     """Everything about the deck but its cards."""
-    return tuple(
-        getattr(deck, f.name) for f in dataclasses.fields(deck) if f.name not in ("cards",)
-    )
+    return tuple(getattr(deck, name) for name in deck._fields if name != "cards")

@@ -8,7 +8,7 @@ device, so line breaks and glyph positions are the same on a PDF, a printer or a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
@@ -353,7 +353,7 @@ def back_document(
     style = BackStyle(font=document_font(SANS, body_pt), muted=palette.muted, accent=palette.accent)
     batch = QTextCursor(document)
     batch.beginEditBlock()  # one layout at the end, not one per edit: 40% faster
-    fill_back(document, deck, replace(card, sources=()) if compact_sources else card, style)
+    fill_back(document, deck, card._replace(sources=()) if compact_sources else card, style)
     line = sources_line(deck.card_sources(card)) if compact_sources else ""
     if line:
         cursor = QTextCursor(document)
@@ -373,7 +373,7 @@ def notes_document(
 ) -> SafeDocument:
     """The speaker notes' Markdown, read as safely as a card's body."""
     document = new_document()
-    notes_only = replace(card, body=card.notes, quotes=(), image=None, sources=())
+    notes_only = card._replace(body=card.notes, quotes=(), image=None, sources=())
     style = BackStyle(font=document_font(SANS, size_pt), muted=palette.muted, accent=palette.accent)
     batch = QTextCursor(document)
     batch.beginEditBlock()

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from dataclasses import replace
-
 from briefing.core.deck_changes import describe_changes
 from briefing.core.model import Card, Deck
 
@@ -18,7 +16,7 @@ OLD = _deck(_card("weapons", "Weapons"), _card("trade", "Trade"))
 
 
 def test_nothing_changed() -> None:
-    assert describe_changes(OLD, replace(OLD)) == "Reloaded: no changes to the cards"
+    assert describe_changes(OLD, OLD._replace()) == "Reloaded: no changes to the cards"
 
 
 def test_changed_and_added_cards_are_named() -> None:
@@ -46,7 +44,7 @@ def test_reordered_cards() -> None:
 
 
 def test_deck_details() -> None:
-    new = replace(OLD, title="Renamed")
+    new = OLD._replace(title="Renamed")
     assert describe_changes(OLD, new) == "Reloaded: deck details changed"
 
 
