@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
@@ -21,8 +20,7 @@ Span = tuple[int, int]
 BACK_FIELDS = frozenset({"body", "quote", "by", "image", "source"})
 
 
-@dataclass(frozen=True)
-class CardMatch:
+class CardMatch(NamedTuple):
     """A search that the card on screen matches: the query, and the fields it matched in."""
 
     query: Query

@@ -9,7 +9,7 @@ missing or makes no sense; an ini file QSettings cannot read at all gives every 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, QCryptographicHash, QSettings
 
@@ -112,8 +112,7 @@ def clear_recent() -> None:
 # -- where the reader was, per deck ----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     card_id: str = ""
     back: bool = False
 

@@ -17,10 +17,12 @@ LATE_MODULES = (
     "PySide6.QtPrintSupport",
 )
 # Not before the first card is painted: the rest of the window, the YAML parser (the deck
-# comes from the cache), and hashlib (OpenSSL: a few milliseconds for nothing the card needs).
+# comes from the cache), hashlib (OpenSSL) and dataclasses (a few milliseconds each, for
+# nothing the card needs).
 AFTER_FIRST_CARD = (
     "yaml",
     "hashlib",
+    "dataclasses",
     "briefing.core.loader",
     "briefing.gui.card_search",
     "briefing.gui.comfort",
