@@ -438,9 +438,7 @@ class MainWindow(QMainWindow):
         index = deck.index_of(place.card_id) if place.card_id else None
         card = deck.cards[index or 0]
         self.card_view.set_card(deck, card)
-        self.card_view.front.set_starred(
-            bool(deck.path) and card.id in settings.starred_ids(deck.path)
-        )
+        self.card_view.front.set_starred(card.id in settings.starred_ids(deck.path))
         if place.back:
             self.card_view.flip(animated=False)
         self.stack.setCurrentWidget(self.card_view)

@@ -136,6 +136,9 @@ def save_deck_place(path: str, place: Place) -> None:
 
 
 def starred_ids(path: str) -> list[str]:
+    """The cards starred in the deck at ``path``; none for a deck that has no path."""
+    if not path:
+        return []
     return _str_list(readable_settings(), f"{_DECK_GROUP}/{deck_key(path)}/starred")
 
 

@@ -25,7 +25,7 @@ class Stars(QObject):
 
     def set_deck(self, deck: Deck | None) -> None:
         self.path = deck.path if deck is not None else ""
-        self._ids = settings.starred_ids(self.path) if self.path else []
+        self._ids = settings.starred_ids(self.path)
         self.changed.emit()
 
     def ids(self) -> list[str]:

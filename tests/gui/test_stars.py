@@ -20,13 +20,11 @@ def test_star_key_toggles_the_card_and_shows_a_badge(window: MainWindow, qtbot: 
     comfort = window.comfort
     assert comfort.stars.ids() == ["card-3"]
     assert comfort.star_action.isChecked()
-    assert (
-        window.card_view.front.star_badge.isVisibleTo(window)
-        and "Starred" in window.card_view.front.star_badge.text()
-    )
+    badge = window.card_view.front.star_badge
+    assert badge.isVisibleTo(window) and "Starred" in badge.text()
     assert "starred" in window.card_view.accessibleDescription()
     window.go_to(1)
-    assert not window.card_view.front.star_badge.isVisibleTo(window)
+    assert not badge.isVisibleTo(window)
     window.go_to(2)
     comfort.star_action.trigger()
     assert comfort.stars.ids() == []
