@@ -30,6 +30,16 @@ def cache(tmp_path: Path) -> DeckCache:
     return DeckCache(tmp_path / "cache")
 
 
+def entry_names(cache: DeckCache) -> set[str]:
+    return {path.name for path in cache.folder.iterdir()}
+
+
+def make_deck(folder: Path, title: str) -> Path:
+    path = folder / f"{title}.yaml"
+    path.write_text(f"title: {title}\ncards:\n  - title: A\n    headline: h\n    body: b\n")
+    return path
+
+
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files the loader parses (a cached open parses none)."""
@@ -127,11 +137,7 @@ def test_an_entry_from_another_version_is_ignored(deck_folder, cache, parses, mo
 
 
 def test_two_decks_sharing_an_entry_name_never_read_each_others(tmp_path, cache, monkeypatch):
-    first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
-    first.write_text("title: First\ncards:\n  - " + CARD.format(title="A").replace("\n", "\n    "))
-    second.write_text(
-        "title: Second\ncards:\n  - " + CARD.format(title="B").replace("\n", "\n    ")
-    )
+    first, second = make_deck(tmp_path, "First"), make_deck(tmp_path, "Second")
     monkeypatch.setattr(cache_module, "_entry_path", lambda folder, real: folder / "same.cache")
     load_deck(first, cache=cache)
     assert cache.get(str(second)) is None
@@ -175,16 +181,6 @@ def test_cache_folder_follows_the_platform_convention(monkeypatch, tmp_path):
     assert default_cache_dir() == tmp_path / "briefing"
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "x"))
     assert default_cache_dir() == tmp_path / "x"
-
-
-def entry_names(cache: DeckCache) -> set[str]:
-    return {path.name for path in cache.folder.iterdir()}
-
-
-def make_deck(folder: Path, title: str) -> Path:
-    path = folder / f"{title}.yaml"
-    path.write_text(f"title: {title}\ncards:\n  - title: A\n    headline: h\n    body: b\n")
-    return path
 
 
 def test_caching_a_deck_clears_what_older_versions_and_crashes_left(tmp_path, cache):
