@@ -12,6 +12,7 @@ and an alias inside its own anchor is refused (self-reference).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import re
 import unicodedata
@@ -199,6 +200,15 @@ def parse(
     return _Composer(shown_as, progress, text.count("\n") + 1).compose(text)
 
 
+# What a parser context names that an author opens and must close.
+_OPENED: Final = (
+    ("quoted scalar", "quoted text"),
+    ("flow sequence", "list in [ ]"),
+    ("flow mapping", "mapping in { }"),
+)
+_JARGON: Final = (("block collection", "list"), ("block sequence", "list"), ("block ", ""))
+
+
 class _Frame:
     __slots__ = ("anchor", "key", "node", "seen", "weight")
 
@@ -231,10 +241,43 @@ class _Composer:
             return self._compose(text)
         except yaml.MarkedYAMLError as e:
             mark = e.problem_mark or e.context_mark
-            message = e.problem or e.context or "not valid YAML"
-            raise self.fail(f"not valid YAML: {message}", mark) from None
+            if mark is not None and 0 < mark.index <= len(text):
+                # The parser may give up on something the loader refuses earlier in
+                # the file (libyaml stops at its own nesting limit, which differs by
+                # version): the loader's checks on the text before the error win.
+                _Composer(self.shown_as).compose_prefix(text[: mark.index])
+            raise self.fail_as_yaml(e, len(text)) from None
         except yaml.YAMLError as e:  # a reader error without a mark
             raise self.fail(f"not valid YAML: {e}", None) from None
+
+    def compose_prefix(self, prefix: str) -> None:
+        """Raise the loader's own refusal of ``prefix`` (the text before a parser
+        error), if it has one; the parser's complaint about its end is ignored."""
+        import yaml
+
+        with contextlib.suppress(yaml.YAMLError):
+            self._compose(prefix)
+
+    def fail_as_yaml(self, e: yaml.MarkedYAMLError, length: int) -> YamlFileError:
+        """The parser's error, located where the author can fix it."""
+        problem = e.problem or "not valid YAML"
+        opened, closed = e.context_mark, e.problem_mark
+        if opened is None or closed is None or e.context is None:
+            return self.fail(f"not valid YAML: {problem}", closed or opened)
+        where = f"line {closed.line + 1}, column {closed.column + 1}"
+        what = next((name for kind, name in _OPENED if kind in e.context), None)
+        if what is not None:
+            # Something opened and never closed: the fix belongs where it opened.
+            if closed.index >= length or "end of stream" in problem:
+                return self.fail(f"this {what} is never closed", opened)
+            return self.fail(f"this {what} is not closed: {problem} at {where}", opened)
+        if opened.index == closed.index:
+            return self.fail(f"not valid YAML: {problem}", closed)
+        context = e.context.removeprefix("while ").replace("parsing ", "reading ")
+        for jargon, plain in _JARGON:
+            context = context.replace(jargon, plain)
+        start = f"line {opened.line + 1}, column {opened.column + 1}"
+        return self.fail(f"not valid YAML: {problem} (while {context} from {start})", closed)
 
     def _compose(self, text: str) -> tuple[Node | None, list[Problem]]:
         import yaml

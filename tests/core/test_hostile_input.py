@@ -21,6 +21,7 @@ import yaml
 from briefing.core import yaml_nodes
 from briefing.core.errors import DeckError, Problem
 from briefing.core.loader import load_deck
+from briefing.core.yaml_nodes import MAX_DEPTH
 
 BRIEFING = Path(__file__).resolve().parents[2] / "briefing"
 PROBLEM_LINE = re.compile(r"^.+:\d+:\d+: .+$")
@@ -96,11 +97,37 @@ def test_undefined_alias_is_refused(write_file_deck):
 # --- deep nesting ---------------------------------------------------------------
 
 
-def test_ten_thousand_nested_flow_lists_are_refused(write_file_deck):
+NESTED_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; a deck never needs that"
+
+
+@pytest.fixture(params=["libyaml", "pure Python"])
+def either_parser(request, monkeypatch):
+    """Run a test with libyaml's parser and with PyYAML's own: the loader says the
+    same whichever one is installed, and whatever limits that version has."""
+    if request.param == "pure Python":
+        monkeypatch.setattr(yaml_nodes, "c_parser", lambda: None)
+    elif yaml_nodes.c_parser() is None:
+        pytest.skip("PyYAML was built without libyaml")
+
+
+@pytest.mark.parametrize("depth", [65, 999, 1_001, 10_000])
+def test_nesting_too_deep_is_refused_at_the_first_level_too_many(
+    write_file_deck, either_parser, depth
+):
+    # the deck itself is the first level, so the 64th bracket is one too many
+    path = write_file_deck("title: " + "[" * depth + "]" * depth + "\n")
+    assert only(path) == f"brief.yaml:1:{7 + MAX_DEPTH}: {NESTED_TOO_DEEP}"
+
+
+def test_nesting_as_deep_as_allowed_is_not_refused_for_its_depth(write_file_deck, either_parser):
+    deepest = MAX_DEPTH - 1  # below the deck's own level
+    path = write_file_deck("title: T\ncards: " + "[" * deepest + "]" * deepest + "\n")
+    assert "nested" not in only(path)
+
+
+def test_ten_thousand_nested_flow_lists_are_refused(write_file_deck, either_parser):
     path = write_file_deck("[" * 10_000 + "]" * 10_000 + "\n")
-    (problem,) = hostile(path)
-    assert problem.line == 1
-    assert "nested more than" in problem.message
+    assert only(path) == f"brief.yaml:1:{MAX_DEPTH + 1}: {NESTED_TOO_DEEP}"
 
 
 def test_unclosed_flow_nesting_is_refused(write_file_deck):
@@ -262,9 +289,22 @@ def test_yaml_syntax_error_is_located(write_file_deck):
           - title: "unclosed
         """
     )
-    (problem,) = hostile(path)
-    assert problem.line == 4
-    assert problem.message.startswith("not valid YAML: ")
+    assert only(path) == "brief.yaml:3:12: this quoted text is never closed"
+
+
+def test_an_unclosed_list_is_located_where_it_opens_even_when_the_file_goes_on(
+    write_file_deck,
+):
+    path = write_file_deck("title: [T, U\ncards: []\n")
+    assert only(path).startswith("brief.yaml:1:8: this list in [ ] is not closed: ")
+    assert "line 2, column 6" in only(path)
+
+
+def test_a_parser_error_with_a_context_names_where_that_context_began(write_file_deck):
+    path = write_file_deck("title: |\n  text\n cards: []\n")
+    message = only(path)
+    assert message.startswith("brief.yaml:3:2: not valid YAML: ")
+    assert message.endswith("from line 1, column 1)")
 
 
 def test_tab_indentation_is_a_located_yaml_error(write_file_deck):
@@ -459,7 +499,7 @@ def test_recursion_limit_is_never_approached(write_file_deck):
         (problem,) = hostile(write_file_deck("[" * 5_000 + "]" * 5_000 + "\n"))
     finally:
         sys.setrecursionlimit(limit)
-    assert "nested more than" in problem.message
+    assert problem.message == NESTED_TOO_DEEP
 
 
 # --- limits on what a file can make the loader do ---------------------------------
