@@ -57,9 +57,15 @@ def test_every_file_of_the_bundled_deck_satisfies_the_schema(schema):
 
 
 def test_schema_refuses_a_misspelt_card_key(schema):
-    card = {"title": "Weapons", "heading": "x", "body": "y"}
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(card, schema)
+    card_schema = {"$ref": "#/$defs/card", "$defs": schema["$defs"]}
+    card = {"title": "Weapons", "headline": "x", "body": "y"}
+    jsonschema.validate(card, card_schema)  # complete without the misspelt key
+    with pytest.raises(jsonschema.ValidationError) as refused:
+        jsonschema.validate({**card, "heading": "x"}, card_schema)
+    assert refused.value.validator == "additionalProperties"
+    assert list(refused.value.path) == []  # the card itself, for a key it does not know
+    with pytest.raises(jsonschema.ValidationError):  # and as a card file on its own
+        jsonschema.validate({**card, "heading": "x"}, schema)
 
 
 def test_schema_accepts_a_single_file_deck(schema):

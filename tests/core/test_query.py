@@ -72,6 +72,23 @@ def test_half_typed_queries_mean_nothing_and_never_fail(half_typed):
     assert parse_query(half_typed).is_empty
 
 
-@pytest.mark.parametrize("odd", ['"""', "::", "-:-", "a:b:c", '"a" "b', '-"x', "\\", "*", "(("])
-def test_odd_queries_parse(odd):
-    parse_query(odd)
+@pytest.mark.parametrize(
+    ("odd", "terms"),
+    [
+        # punctuation alone is no word: the query is empty and matches every card
+        ('"""', ()),
+        ("::", ()),
+        ("-:-", ()),
+        ("\\", ()),
+        ("*", ()),
+        ("((", ()),
+        # an unknown "field" is just text, its parts one phrase
+        ("a:b:c", (Term(("a", "b", "c")),)),
+        # a closed phrase, then one still being typed
+        ('"a" "b', (Term(("a",), prefix=False), Term(("b",)))),
+        # an excluded phrase still being typed
+        ('-"x', (Term(("x",), negated=True),)),
+    ],
+)
+def test_odd_queries_parse_to_what_their_words_say(odd, terms):
+    assert parse_query(odd).terms == terms

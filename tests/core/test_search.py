@@ -47,6 +47,27 @@ def test_accent_insensitive_both_ways():
     assert ids(found, "ÁLE") == ["a"]
 
 
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [
+        ("Ørsted", "orsted"),
+        ("Łódź", "lodz"),
+        ("Æsir", "aesir"),
+        ("Œuvre", "oeuvre"),
+        ("Đakovo", "dakovo"),
+        ("Þingvellir", "thingvellir"),
+        ("Garðar", "gardar"),
+        ("D\u0131yarbak\u0131r", "diyarbakir"),  # dotless i,
+    ],
+)
+def test_letters_unicode_does_not_decompose_are_found_as_plain_letters(written, typed):
+    found = deck(card("a", body=f"Met in {written} today."), card("b", body="elsewhere"))
+    assert ids(found, typed) == ["a"]
+    assert [
+        f"Met in {written} today."[a:b] for a, b in match_spans(f"Met in {written} today.", typed)
+    ] == [written]
+
+
 def test_case_insensitive():
     assert ids(deck(card("a", body="NATO")), "nato") == ["a"]
 

@@ -68,10 +68,21 @@ def bundled_texts(bundled_pdfs) -> dict[tuple[str, int], list[str]]:
 
 
 @pytest.mark.parametrize(("layout", "per_page"), LAYOUTS)
-def test_page_count_matches_what_is_painted(bundled, bundled_pdfs, layout, per_page):
-    pages = len(PdfReader(bundled_pdfs[layout, per_page]).pages)
+def test_page_count_matches_what_is_painted(bundled, bundled_pdfs, bundled_texts, layout, per_page):
+    """The count the print preview shows is the number of pages with something on them,
+    and all of the deck is on them: no blank page, no page left out."""
+    path = bundled_pdfs[layout, per_page]
+    texts = bundled_texts[layout, per_page]
     options = ExportOptions(layout, per_page, "A4", notes=True)
-    assert page_count(bundled, bundled.cards, options) == pages
+    assert page_count(bundled, bundled.cards, options) == len(texts)
+    for number, page in enumerate(PdfReader(path).pages):
+        height = float(page.mediabox.height)
+        # between the header and the footer: what the page is for
+        body = [run.text for run in text_runs(path, number) if 0.1 < run.y / height < 0.88]
+        assert len(" ".join(body).split()) > 3, f"page {number + 1} has only its header"
+    everything = " ".join(texts).casefold()
+    for card in (bundled.cards[0], bundled.cards[-1]):
+        assert flat(card.title).casefold() in everything
 
 
 @pytest.mark.parametrize(
@@ -124,11 +135,20 @@ def test_card_sheets_show_every_title_and_headline(bundled, bundled_texts, layou
 
 @pytest.mark.parametrize(("layout", "per_page"), LAYOUTS)
 def test_marking_at_top_and_bottom_and_deck_title_on_every_page(
-    bundled, bundled_texts, layout, per_page
+    bundled, bundled_pdfs, layout, per_page
 ):
-    for text in bundled_texts[layout, per_page]:
-        assert text.count(bundled.marking) >= 2
-        assert bundled.title in text
+    """The page's own banners, not the markings printed on the cards' faces: the
+    marking within the page's top and bottom bands, the deck's title in its header."""
+    path = bundled_pdfs[layout, per_page]
+    for number, page in enumerate(PdfReader(path).pages):
+        height = float(page.mediabox.height)
+        top, bottom = height * 0.92, height * 0.08
+        runs = text_runs(path, number)
+        marked = [run.y for run in runs if bundled.marking in run.text]
+        assert any(y > top for y in marked), f"page {number + 1}: no marking at the top"
+        assert any(y < bottom for y in marked), f"page {number + 1}: no marking at the bottom"
+        header = " ".join(run.text for run in runs if run.y > height * 0.88)
+        assert bundled.title in header, f"page {number + 1}: no deck title in the header"
 
 
 def test_no_marking_banner_without_a_marking(tmp_path):
