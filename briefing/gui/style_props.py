@@ -20,7 +20,8 @@ def color_property(attribute: str, fallback: QPalette.ColorRole) -> Property:
 
     def set_(self: QWidget, value: QColor) -> None:
         setattr(self, attribute, QColor(value))
-        self.update()
+        # QWidget's, by name: in PySide6 6.10.0 an item view's update(index) hides it
+        QWidget.update(self)
 
     return Property(QColor, get, set_)
 
