@@ -13,6 +13,7 @@ have no file type of their own, so a folder deck opens through its ``deck.yaml``
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import stat
@@ -181,7 +182,7 @@ def _write_atomically(path: Path, text: str) -> None:
     """Write a new file beside ``path`` and rename it over ``path``: a reader sees the old
     file or the new one, and a link at ``path`` is replaced, never written through."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(temporary, flags, 0o644)
     try:
@@ -205,7 +206,7 @@ def _refresh_caches(home: Path) -> None:
         program = shutil.which(tool)
         if program is None or not folder.is_dir():
             continue
-        try:
+        with contextlib.suppress(OSError, subprocess.SubprocessError):  # only a cache
             subprocess.run(
                 [program, str(folder)],
                 stdin=subprocess.DEVNULL,
@@ -214,8 +215,6 @@ def _refresh_caches(home: Path) -> None:
                 timeout=_TOOL_TIMEOUT_S,
                 check=False,
             )
-        except (OSError, subprocess.SubprocessError):
-            pass  # a cache is only a cache
 
 
 def _is_utf8(text: str) -> bool:

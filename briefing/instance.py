@@ -14,6 +14,7 @@ its own, as it did before there was a running one to find.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -42,10 +43,8 @@ def socket_path() -> str | None:
     folder = os.environ.get("XDG_RUNTIME_DIR", "")
     if not (os.path.isabs(folder) and _is_private_folder(folder)):
         folder = os.path.join(os.environ.get("TMPDIR") or "/tmp", f"briefing-{os.getuid()}")
-        try:
+        with contextlib.suppress(OSError):  # there already, or not possible: checked next
             os.mkdir(folder, 0o700)
-        except OSError:
-            pass  # there already, or not possible: checked next
         if not _is_private_folder(folder):
             return None  # made by someone else, or open to them: never talk through it
     path = os.path.join(folder, f"{name}.sock")
