@@ -14,11 +14,12 @@ its own, as it did before there was a running one to find.
 
 from __future__ import annotations
 
+# The socket module's C core: `socket` itself builds enums and imports `selectors`, a few
+# milliseconds of every start for nothing this needs.
+import _socket as socket
 import contextlib
 import errno
 import os
-import re
-import socket
 import stat
 
 PROTOCOL = b"briefing/1"
@@ -29,7 +30,6 @@ MAX_TOKEN_CHARS = 512
 # and if it is too busy to answer by then, the new start opens a window of its own.
 HANDOFF_TIMEOUT_S = 5.0
 _MAX_SOCKET_PATH = 100  # bytes; sun_path holds 108 on Linux, 104 on the BSDs
-_UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]")
 
 
 def socket_path() -> str | None:
@@ -39,7 +39,7 @@ def socket_path() -> str | None:
     if os.name != "posix" or not hasattr(socket, "AF_UNIX"):
         return None
     display = os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY") or ""
-    name = "briefing" + (f"-{_UNSAFE_IN_NAME.sub('_', display)[:40]}" if display else "")
+    name = "briefing" + (f"-{_safe_in_name(display)[:40]}" if display else "")
     folder = os.environ.get("XDG_RUNTIME_DIR", "")
     if not (os.path.isabs(folder) and _is_private_folder(folder)):
         folder = os.path.join(os.environ.get("TMPDIR") or "/tmp", f"briefing-{os.getuid()}")
@@ -49,6 +49,10 @@ def socket_path() -> str | None:
             return None  # made by someone else, or open to them: never talk through it
     path = os.path.join(folder, f"{name}.sock")
     return path if len(os.fsencode(path)) <= _MAX_SOCKET_PATH else None
+
+
+def _safe_in_name(text: str) -> str:
+    return "".join(c if c.isascii() and (c.isalnum() or c in "._-") else "_" for c in text)
 
 
 def _is_private_folder(folder: str) -> bool:
