@@ -90,12 +90,30 @@ def test_a_deck_on_the_command_line_that_cannot_be_opened_is_reported_on_the_ter
     styled_app: QApplication,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    shown: list[MainWindow] = []
+
+    def exec_(app: QApplication) -> int:
+        # Instead of an event loop: the window run() showed, completed as its first paint would.
+        shown.extend(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
+        for window in shown:
+            window.complete()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_)
+    previous_icon = styled_app.windowIcon()
     missing = tmp_path / "missing.yaml"
-    window = gui_app.build_main_window(str(missing), staged=True)
-    qtbot.addWidget(window)
-    gui_app.report_start_problems(window)
-    window.complete()
+    try:
+        assert gui_app.run(str(missing)) == 0
+    finally:
+        styled_app.setWindowIcon(previous_icon)
+    for window in shown:
+        qtbot.addWidget(window)
+    [window] = shown
     assert window.error_panel.isVisibleTo(window)  # the window shows it
     err = capsys.readouterr().err
     assert err.startswith(f"{missing}:1:1: ") and "no such file" in err

@@ -64,15 +64,26 @@ def start_client(*args: str, cwd: Path | None = None) -> subprocess.Popen[str]:
 
 def finish(qtbot: Any, client: subprocess.Popen[str]) -> tuple[int, str]:
     """Serve the client until it exits; its status and what it printed on stderr."""
-    qtbot.waitUntil(lambda: client.poll() is not None, timeout=int(CLIENT_SECONDS * 1000))
+    try:
+        qtbot.waitUntil(lambda: client.poll() is not None, timeout=int(CLIENT_SECONDS * 1000))
+    finally:
+        if client.poll() is None:  # it opened a window of its own: end it with the test
+            client.kill()
     _out, err = client.communicate()
     return client.returncode, err
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking
 def test_a_second_start_shows_its_deck_in_the_running_window_and_exits_at_once(
-    qtbot: Any, server: InstanceServer, window: MainWindow, deck_folder: Path
+    qtbot: Any,
+    server: InstanceServer,
+    window: MainWindow,
+    deck_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    raised: list[str] = []
+    monkeypatch.setattr(window, "raise_", lambda: raised.append("raise"))
+    monkeypatch.setattr(window, "activateWindow", lambda: raised.append("activate"))
     window.showMinimized()
     server.deck_requested.connect(
         lambda deck, token: gui_app.show_requested_deck(window, deck, token)
@@ -85,6 +96,7 @@ def test_a_second_start_shows_its_deck_in_the_running_window_and_exits_at_once(
     assert time.monotonic() - started < CLIENT_SECONDS
     assert window.deck is not None and window.deck.title == "Good deck"
     assert not window.isMinimized()  # brought back to the front
+    assert sorted(raised) == ["activate", "raise"]
 
 
 def test_a_relative_path_is_the_one_in_the_folder_the_second_start_ran_in(
@@ -120,14 +132,15 @@ def test_a_deck_that_does_not_exist_is_named_on_the_terminal_too(
 def test_new_window_opens_another_window_even_while_briefing_runs(
     server: InstanceServer, monkeypatch: pytest.MonkeyPatch, deck_folder: Path
 ) -> None:
-    requests: list[object] = []
-    server.deck_requested.connect(lambda deck, token: requests.append(deck))
+    asked: list[str | None] = []
+    monkeypatch.setattr(instance, "hand_off", lambda deck: asked.append(deck) or True)
     started: list[tuple[str | None, object]] = []
     monkeypatch.setattr(gui_app, "run", lambda path, listener: started.append((path, listener)))
     cli.main(["--new-window", str(deck_folder)])
-    QApplication.processEvents()
+    assert asked == []  # the running window is not asked
     assert started == [(str(deck_folder), None)]  # its own window; the socket stays the first's
-    assert requests == []
+    cli.main([str(deck_folder)])
+    assert asked == [str(deck_folder)]  # without it, the running window is
 
 
 def talk(path: Path, request: bytes) -> socket.socket:
@@ -159,8 +172,13 @@ def answer(client: socket.socket) -> bytes | None:
     ids=["not-ours", "relative-path", "odd-token", "extra-field", "too-long"],
 )
 def test_a_client_sending_garbage_is_dropped_and_nothing_opens(
-    qtbot: Any, server: InstanceServer, runtime: Path, request_bytes: bytes
+    qtbot: Any,
+    server: InstanceServer,
+    runtime: Path,
+    request_bytes: bytes,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(InstanceServer, "request_timeout_ms", 60_000)  # dropped for what it is
     requests: list[object] = []
     server.deck_requested.connect(lambda deck, token: requests.append(deck))
     client = talk(runtime / "briefing.sock", request_bytes)
