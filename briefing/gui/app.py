@@ -70,6 +70,7 @@ def show_requested_deck(window: MainWindow, deck: str | None, token: str) -> Non
     window.show()
     window.raise_()
     window.activateWindow()
+    os.environ.pop("XDG_ACTIVATION_TOKEN", None)  # used once (Qt reads it on activating)
     if deck is not None:
         window.open_deck(deck)
 

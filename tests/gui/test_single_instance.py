@@ -50,12 +50,15 @@ def server(runtime: Path, qapp: QApplication) -> Iterator[InstanceServer]:
     served.deleteLater()
 
 
-def start_client(*args: str, cwd: Path | None = None) -> subprocess.Popen[str]:
+def start_client(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.Popen[str]:
     """`briefing ARGS` as a user types it, in another process."""
     code = "import sys; from briefing.cli import main; sys.exit(main(sys.argv[1:]))"
     return subprocess.Popen(
         [sys.executable, "-c", code, *args],
         cwd=cwd,
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -97,6 +100,28 @@ def test_a_second_start_shows_its_deck_in_the_running_window_and_exits_at_once(
     assert window.deck is not None and window.deck.title == "Good deck"
     assert not window.isMinimized()  # brought back to the front
     assert sorted(raised) == ["activate", "raise"]
+
+
+def test_the_launchers_activation_token_lets_the_running_window_come_forward(
+    qtbot: Any, server: InstanceServer, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Wayland a window comes to the front only with the token its launcher gave the
+    start that asked for it."""
+    seen: list[str | None] = []
+    monkeypatch.setattr(window, "raise_", lambda: None)
+    monkeypatch.setattr(
+        window, "activateWindow", lambda: seen.append(os.environ.get("XDG_ACTIVATION_TOKEN"))
+    )
+    server.deck_requested.connect(
+        lambda deck, token: gui_app.show_requested_deck(window, deck, token)
+    )
+    monkeypatch.delenv("XDG_ACTIVATION_TOKEN", raising=False)
+    launched = {**os.environ, "XDG_ACTIVATION_TOKEN": "launcher-token-1"}
+    with qtbot.waitSignal(server.deck_requested):
+        client = start_client(env=launched)
+    assert finish(qtbot, client)[0] == 0
+    assert seen == ["launcher-token-1"]
+    assert "XDG_ACTIVATION_TOKEN" not in os.environ  # used once
 
 
 def test_a_relative_path_is_the_one_in_the_folder_the_second_start_ran_in(
