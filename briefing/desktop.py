@@ -21,10 +21,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from briefing import APP_ID
 from briefing.core.files import describe_os_error, open_regular
 from briefing.paths import resource_path
 
-APP_ID = "briefing"  # as gui.app.APP_ID: the window class must name this entry
 MIME_TYPE = "application/x-briefing-deck+yaml"
 MARKER = "Briefing desktop integration"  # in every file written: what uninstall may remove
 _MAX_OURS_BYTES = 1_000_000
@@ -58,7 +58,7 @@ def exec_command() -> list[str]:
     script = interpreter.parent / APP_ID
     if script.is_file() and os.access(script, os.X_OK):
         return [str(script)]
-    return [str(interpreter), "-P", "-m", APP_ID]
+    return [str(interpreter), "-P", "-m", "briefing"]
 
 
 def exec_quoted(argument: str) -> str:

@@ -22,6 +22,8 @@ import errno
 import os
 import stat
 
+from briefing import APP_ID
+
 PROTOCOL = b"briefing/1"
 REPLY = b"ok\n"
 MAX_REQUEST_BYTES = 64 * 1024
@@ -39,7 +41,7 @@ def socket_path() -> str | None:
     if os.name != "posix" or not hasattr(socket, "AF_UNIX"):
         return None
     display = os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY") or ""
-    name = "briefing" + (f"-{_safe_in_name(display)[:40]}" if display else "")
+    name = APP_ID + (f"-{_safe_in_name(display)[:40]}" if display else "")
     folder = os.environ.get("XDG_RUNTIME_DIR", "")
     if not (os.path.isabs(folder) and _is_private_folder(folder)):
         folder = os.path.join(os.environ.get("TMPDIR") or "/tmp", f"briefing-{os.getuid()}")

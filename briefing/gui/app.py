@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from briefing import __version__
+from briefing import APP_ID, __version__
 from briefing.gui import settings, themes
 from briefing.gui.fonts import register_fonts
 from briefing.gui.qt_main_window import MainWindow
@@ -23,11 +23,6 @@ if TYPE_CHECKING:  # a message box is built only when something goes wrong
     from briefing.core.errors import Problem
     from briefing.core.model import Deck
     from briefing.instance import Listener
-
-# The name of the desktop entry, the icon and the window class (X11's WM_CLASS instance, the
-# Wayland app id), however the app was started: `python3 -m briefing` would otherwise
-# name the window after `__main__.py`.
-APP_ID = "briefing"
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -94,6 +89,7 @@ def report_start_problems(window: MainWindow) -> None:
 
 def create_application() -> QApplication:
     existing = QApplication.instance()
+    # Named so, not after sys.argv[0], which is `__main__.py` under `python3 -m briefing`.
     app = existing if isinstance(existing, QApplication) else QApplication([APP_ID])
     app.setDesktopFileName(APP_ID)
     app.setApplicationName("Briefing")
