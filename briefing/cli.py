@@ -39,25 +39,56 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _open_app(args: list[str]) -> int:
     # Plain `briefing`, the usual start, needs no parser: building one and reading its
     # messages' translations is a measurable part of start-up.
-    path = _app_parser().parse_args(args).path if args else None
+    options = _app_parser().parse_args(args) if args else None
+    path = options.path if options else None
+    if options and (options.install_desktop or options.uninstall_desktop):
+        from briefing import desktop
+
+        return desktop.install() if options.install_desktop else desktop.uninstall()
+
+    from briefing import instance
+
+    # One window per session: a deck for the running window goes there, and this start ends.
+    if not (options and options.new_window) and instance.hand_off(path):
+        if path and not os.path.lexists(path):  # the running window shows it; say it here too
+            print(f"briefing: {path}: no such file or folder", file=sys.stderr)
+        return 0
     try:
         from briefing.gui.app import run
     except ImportError as e:  # Qt missing or its system libraries absent
         print(f"briefing: cannot start the window: {e}", file=sys.stderr)
         print("('briefing validate' works without Qt.)", file=sys.stderr)
         return 1
-    return run(path)
+    return run(path, instance.listen())
 
 
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
-        description="Read a briefing deck as flip cards. Without PATH, opens the bundled deck.",
+        description="Read a briefing deck as flip cards. Without PATH, opens the bundled deck. "
+        "While Briefing is running, PATH opens in its window.",
         epilog="Other commands: 'briefing validate PATH...' checks decks without a window; "
         "'briefing search DECK QUERY' prints the matching cards; "
         "'briefing export DECK -o OUT.pdf' prints a deck to PDF (or one card to PNG).",
     )
     parser.add_argument("path", nargs="?", help="a deck folder (with deck.yaml) or a deck file")
+    parser.add_argument(
+        "--new-window",
+        action="store_true",
+        help="open another window, even if Briefing is running",
+    )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add Briefing to your desktop's menu, its icon and the deck file type "
+        "(in $XDG_DATA_HOME, else ~/.local/share)",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop",
+        action="store_true",
+        help="remove what --install-desktop wrote",
+    )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from briefing import __version__
+from briefing import APP_ID, __version__
 from briefing.gui import settings, themes
 from briefing.gui.fonts import register_fonts
 from briefing.gui.qt_main_window import MainWindow
@@ -19,21 +20,78 @@ from briefing.gui.qt_main_window import MainWindow
 if TYPE_CHECKING:  # a message box is built only when something goes wrong
     from PySide6.QtWidgets import QMessageBox
 
+    from briefing.core.errors import Problem
+    from briefing.core.model import Deck
+    from briefing.instance import Listener
+
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
-def run(path: str | None) -> int:
-    """Open the deck at ``path`` (the bundled deck when None) and run until the window closes."""
+def run(path: str | None, listener: Listener | None = None) -> int:
+    """Open the deck at ``path`` (the bundled deck when None) and run until the window closes;
+    with a ``listener``, later starts of the session hand their decks to this window."""
     app = create_application()
     window = build_main_window(path, staged=True)
     install_excepthook(window)
+    if path:
+        report_start_problems(window)
+    # Off the start-up path: the icon (Qt's SVG renderer) and the server (QtNetwork) wait
+    # until the first card is painted; later starts wait in the socket's backlog meanwhile.
+    window.completed.connect(lambda: _after_first_card(window, listener))
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        if listener is not None:
+            listener.remove()
+
+
+def _after_first_card(window: MainWindow, listener: Listener | None) -> None:
+    from briefing.gui.icons import app_icon
+
+    QApplication.setWindowIcon(app_icon())
+    if listener is not None:
+        from briefing.gui.instance_server import InstanceServer
+
+        server = InstanceServer(listener, window)
+        server.deck_requested.connect(lambda deck, token: show_requested_deck(window, deck, token))
+
+
+def show_requested_deck(window: MainWindow, deck: str | None, token: str) -> None:
+    """A later start's deck, in this window, brought to the front."""
+    if token:  # lets Wayland bring the window forward, as the launcher allowed that start
+        os.environ["XDG_ACTIVATION_TOKEN"] = token
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    os.environ.pop("XDG_ACTIVATION_TOKEN", None)  # used once (Qt reads it on activating)
+    if deck is not None:
+        window.open_deck(deck)
+
+
+def report_start_problems(window: MainWindow) -> None:
+    """If the deck named on the command line cannot be opened, say why on the terminal too
+    (the window shows it as well)."""
+
+    def failed(_path: str, problems: list[Problem]) -> None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        done()
+
+    def done(_deck: Deck | None = None) -> None:
+        window.deck_failed.disconnect(failed)
+        window.deck_changed.disconnect(done)
+
+    window.deck_failed.connect(failed)
+    window.deck_changed.connect(done)
 
 
 def create_application() -> QApplication:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    # Named so, not after sys.argv[0], which is `__main__.py` under `python3 -m briefing`.
+    app = existing if isinstance(existing, QApplication) else QApplication([APP_ID])
+    app.setDesktopFileName(APP_ID)
     app.setApplicationName("Briefing")
     app.setOrganizationName("Briefing")
     app.setApplicationVersion(__version__)

@@ -81,3 +81,11 @@ def icon(name: str, color: QColor | None = None) -> QIcon:
 def icon_name(drawn: QIcon) -> str | None:
     """The name ``icon`` drew ``drawn`` from, to draw it again in another colour."""
     return _names.get(drawn.cacheKey())
+
+
+APP_ICON_FILE = "briefing.svg"
+
+
+def app_icon() -> QIcon:
+    """Briefing's own icon, the deck of cards: for its windows and About."""
+    return QIcon(SvgIconEngine(resource_path(APP_ICON_FILE).read_bytes()))

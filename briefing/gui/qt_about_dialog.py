@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, qVersion
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefing import __version__
+from briefing.gui.icons import app_icon
+
+ICON_SIZE = 64
 
 
 def about_text() -> str:
@@ -32,8 +42,18 @@ class AboutDialog(QDialog):
         self.label.setObjectName("aboutText")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.icon = QLabel()
+        self.icon.setObjectName("aboutIcon")
+        self.icon.setPixmap(
+            app_icon().pixmap(QSize(ICON_SIZE, ICON_SIZE), self.devicePixelRatioF())
+        )
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addWidget(self.icon)
+        row.addWidget(self.label, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.label)
+        layout.addLayout(row)
         layout.addWidget(buttons)

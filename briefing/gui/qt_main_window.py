@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
     deck_changed = Signal(object)  # the Deck now on screen
     card_changed = Signal(int)  # index of the card now on screen
     completed = Signal()  # the whole window is built (at once, unless staged)
+    deck_failed = Signal(str, object)  # a deck's path and its problems, listed in the window
 
     def __init__(self, parent: QWidget | None = None, *, staged: bool = False) -> None:
         super().__init__(parent)
@@ -490,6 +491,7 @@ class MainWindow(QMainWindow):
         shown = self.deck.title if self.deck else ""
         self.error_panel.show_problems(path, problems, shown, reloading)
         self._update_state()
+        self.deck_failed.emit(path, problems)
 
     def _watch(self, deck: Deck) -> None:
         if deck.path:

@@ -155,6 +155,10 @@ def first_paint(code: str) -> tuple[float, float, float]:
     # what starts (the warm-up run fills the cache, as any earlier start would).
     environment["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")
     environment["BRIEFING_CACHE_DIR"] = str(_SANDBOX / "cache")
+    # And a runtime folder of their own: a Briefing the developer has open is not asked to
+    # show the deck instead (one window per session).
+    (_SANDBOX / "runtime").mkdir(mode=0o700, exist_ok=True)
+    environment["XDG_RUNTIME_DIR"] = str(_SANDBOX / "runtime")
     start = time.time()
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment

@@ -18,7 +18,8 @@ LATE_MODULES = (
 )
 # Not before the first card is painted: the rest of the window, the YAML parser (the deck
 # comes from the cache), hashlib (OpenSSL) and dataclasses (a few milliseconds each, for
-# nothing the card needs).
+# nothing the card needs), and what serves later starts of the session (QtNetwork): until
+# then they wait in the socket's backlog.
 AFTER_FIRST_CARD = (
     "yaml",
     "hashlib",
@@ -31,6 +32,8 @@ AFTER_FIRST_CARD = (
     "briefing.gui.qt_search_field",
     "briefing.gui.presentation",
     "briefing.gui.qt_card_back",
+    "PySide6.QtNetwork",
+    "briefing.gui.instance_server",
 )
 
 # Starts the app as `briefing` does, and prints which of the modules named in argv were
