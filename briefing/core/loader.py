@@ -14,7 +14,7 @@ from pathlib import Path
 
 from briefing.core.cache import DeckCache
 from briefing.core.collector import collector_paused
-from briefing.core.errors import DeckError, Problem, quoted
+from briefing.core.errors import DeckError, Problem, quoted, shown_name
 from briefing.core.fields import (
     CARD,
     DECK_FILE,
@@ -394,7 +394,7 @@ class _DeckLoader:
                 read.reader.problem(
                     read.id_node,
                     f"card id {quoted(card_id)} is also used by the card at "
-                    f"{other.card.file}:{other.id_node.line}:{other.id_node.column}",
+                    f"{shown_name(other.card.file)}:{other.id_node.line}:{other.id_node.column}",
                 )
 
     def check_sources(self, cards: list[_ReadCard], declared: set[str]) -> None:
@@ -439,9 +439,8 @@ class _DeckLoader:
             named.add(card_id)
         for card in in_file_order:
             if card.id not in named:
-                reader.problem(
-                    order_node, f"order does not name card {quoted(card.id)} ({card.file})"
-                )
+                where = shown_name(card.file)
+                reader.problem(order_node, f"order does not name card {quoted(card.id)} ({where})")
         return result
 
 

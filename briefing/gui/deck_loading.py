@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 
-from briefing.core.errors import LoadCancelled
+from briefing.core.errors import LoadCancelled, shown_name
 from briefing.core.files import is_small_deck
 from briefing.core.model import Deck
 
@@ -75,7 +75,7 @@ class DeckLoading(QObject):
 
         loop = QEventLoop()
         self._worker_done.connect(loop.quit)
-        shown = os.path.basename(os.path.normpath(path)) or path
+        shown = shown_name(os.path.basename(os.path.normpath(path)) or path)
         started = time.monotonic()
 
         def show_progress() -> None:
