@@ -9,11 +9,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QTextDocument
 
+from briefing.gui.back_document import image_fragments
 from briefing.gui.deck_watcher import DeckWatcher
 from briefing.gui.qt_main_window import MainWindow
 
 WAIT_MS = 5000
+SETTLE_MS = 300  # longer than the watcher's debounce, which these tests set to 0
 
 
 @pytest.fixture(autouse=True)
@@ -118,12 +121,64 @@ def test_other_files_in_the_folder_do_not_reload(
 ) -> None:
     reloads: list[object] = []
     live.deck_changed.connect(reloads.append)
-    (deck_folder / "export.pdf").write_bytes(b"%PDF")
+    folder_events = live.watcher._watcher.directoryChanged  # the watcher did see them
+    with qtbot.waitSignal(folder_events, timeout=WAIT_MS):
+        (deck_folder / "export.pdf").write_bytes(b"%PDF")
+        (deck_folder / "notes.txt").write_text("to do", encoding="utf-8")
+        (deck_folder / ".beta.yaml.swp").write_bytes(b"vim swap")
+        (deck_folder / "beta.yaml~").write_text("title: Backup\n", encoding="utf-8")
+    with qtbot.assertNotEmitted(live.watcher.changed, wait=SETTLE_MS):
+        pass
+    assert reloads == []
+
     (deck_folder / "gamma.yaml").write_text(
         "title: Gamma\nheadline: Third headline.\nbody: Third body.\n", encoding="utf-8"
     )
     qtbot.waitUntil(lambda: live.card_count() == 3, timeout=WAIT_MS)
+    with qtbot.assertNotEmitted(live.watcher.changed, wait=SETTLE_MS):
+        pass
     assert len(reloads) == 1
+
+
+def write_png(path: Path, width: int, colour: str) -> None:
+    image = QImage(width, width // 2, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    assert image.save(str(path), "PNG")
+
+
+def shown_image_sizes(window: MainWindow) -> list[tuple[int, int]]:
+    """The pixel sizes of the images on the back of the card on screen."""
+    document = window.card_view.back.browser.document()
+    sizes = []
+    for _cursor, image_format in image_fragments(document):
+        image = document.resource(QTextDocument.ResourceType.ImageResource, image_format.name())
+        if isinstance(image, QImage):
+            sizes.append((image.width(), image.height()))
+    return sizes
+
+
+@pytest.mark.parametrize("by_rename", [False, True], ids=["in-place", "by-rename"])
+def test_replacing_a_cards_image_reloads_and_shows_the_new_image(
+    qtbot: Any, window: MainWindow, deck_folder: Path, by_rename: bool
+) -> None:
+    write_png(deck_folder / "map.png", 40, "red")
+    (deck_folder / "beta.yaml").write_text(
+        "title: Beta\nheadline: Second headline.\nbody: Second body.\n"
+        "image: {path: map.png, alt: A map}\n",
+        encoding="utf-8",
+    )
+    assert window.open_deck(str(deck_folder))
+    window.go_to(1)
+    window.flip_card()
+    assert shown_image_sizes(window) == [(40, 20)]
+    for width in (60, 80):  # twice: the first replacement must not end the watch
+        if by_rename:
+            write_png(deck_folder / "new.png", width, "blue")
+            os.replace(deck_folder / "new.png", deck_folder / "map.png")
+        else:
+            write_png(deck_folder / "map.png", width, "blue")
+        qtbot.waitUntil(lambda w=width: shown_image_sizes(window) == [(w, w // 2)], timeout=WAIT_MS)
+    assert window.index == 1 and window.card_view.is_flipped()
 
 
 def test_a_reload_keeps_the_search(qtbot: Any, live: MainWindow, deck_folder: Path) -> None:
