@@ -1,8 +1,11 @@
 """Watching the open deck's files, so the window can reload it when they change.
 
 Qt's QFileSystemWatcher watches paths, not names: an editor that saves by writing a
-new file and renaming it over the old one removes the watch on the old file. So the
-folder is watched too, and every event re-adds whatever watched path exists again.
+new file and renaming it over the old one removes the watch on the old file, and a
+folder deleted (or replaced) takes its watch with it. So the folder is watched too,
+and every event re-arms the watch on each path that exists again (or now is another
+file or folder by that name). While the deck's folder is missing, the nearest folder
+above it that exists is watched instead, so the deck is found again when it comes back.
 Events come in bursts (one save can be several); a short single-shot timer turns a
 burst into one ``changed``. A folder event that changes none of the deck's files
 (an exported PDF, an editor's swap file) emits nothing.
@@ -33,6 +36,7 @@ class DeckWatcher(QObject):
         self._folders: list[str] = []  # the deck's folder (a file's parent), image folders
         self._images: list[str] = []
         self._stamps: dict[str, _Stamp] = {}
+        self._watched: dict[str, int] = {}  # each path watched, and its inode then
         self._file_touched = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -60,7 +64,7 @@ class DeckWatcher(QObject):
             self._watcher.deleteLater()
             self._watcher = None
         self._deck_path = ""
-        self._folders, self._images, self._stamps = [], [], {}
+        self._folders, self._images, self._stamps, self._watched = [], [], {}, {}
         self._file_touched = False
 
     def watched_paths(self) -> list[str]:
@@ -108,11 +112,23 @@ class DeckWatcher(QObject):
         watcher = self._watcher
         if watcher is None:
             return
+        wanted: dict[str, int] = {}
+        for path in [*self._folders, *self._deck_files()]:
+            inode = _inode(path)
+            if inode is None and path in self._folders:  # gone: wait for it above
+                path = _nearest_folder(path)
+                inode = _inode(path)
+            if inode is not None:
+                wanted[path] = inode
         present = set(watcher.files()) | set(watcher.directories())
-        wanted = [*self._folders, *self._deck_files()]
-        missing = [p for p in wanted if p not in present and os.path.exists(p)]
-        if missing:
-            watcher.addPaths(missing)
+        # A path deleted and made again (or renamed over) is another file: Qt's watch, if
+        # it still lists one, is on the old one.
+        stale = [p for p in present if wanted.get(p) != self._watched.get(p)]
+        if stale:
+            watcher.removePaths(stale)
+        fresh = [p for p in wanted if p not in present or p in stale]
+        failed = set(watcher.addPaths(fresh)) if fresh else set()
+        self._watched = {p: inode for p, inode in wanted.items() if p not in failed}
 
     def _snapshot(self) -> dict[str, _Stamp]:
         stamps: dict[str, _Stamp] = {}
@@ -123,3 +139,18 @@ class DeckWatcher(QObject):
                 continue
             stamps[path] = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
         return stamps
+
+
+def _inode(path: str) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except OSError:
+        return None
+
+
+def _nearest_folder(path: str) -> str:
+    """The nearest folder above ``path`` that exists."""
+    parent = os.path.dirname(path)
+    while not os.path.isdir(parent) and os.path.dirname(parent) != parent:
+        parent = os.path.dirname(parent)
+    return parent

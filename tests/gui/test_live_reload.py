@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,70 @@ def test_a_single_file_deck_reloads(qtbot: Any, window: MainWindow, tmp_path: Pa
     assert window.open_deck(str(deck_file))
     deck_file.write_text(text.replace("Only", "Only one"), encoding="utf-8")
     qtbot.waitUntil(lambda: _title(window) == "Only one", timeout=WAIT_MS)
+
+
+def copy_deck(source: Path, target: Path, title: str) -> None:
+    target.mkdir()
+    for file in source.iterdir():
+        text = file.read_text(encoding="utf-8").replace("title: Alpha", f"title: {title}")
+        (target / file.name).write_text(text, encoding="utf-8")
+
+
+def edit_alpha(deck_folder: Path, title: str) -> None:
+    (deck_folder / "alpha.yaml").write_text(
+        f"title: {title}\nheadline: First headline.\nbody: First body.\nsources: [s]\n",
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize("by_rename", [False, True], ids=["made-again", "renamed-in"])
+def test_a_deck_folder_deleted_and_made_again_is_found_again(
+    qtbot: Any, live: MainWindow, deck_folder: Path, tmp_path: Path, by_rename: bool
+) -> None:
+    kept = tmp_path / "kept"
+    shutil.copytree(deck_folder, kept)
+    shutil.rmtree(deck_folder)
+    qtbot.waitUntil(live.error_panel.isVisible, timeout=WAIT_MS)
+    assert _title(live) == "Alpha"  # the deck stays on screen
+    if by_rename:  # as a sync tool or `git checkout` of a folder may do
+        copy_deck(kept, tmp_path / "incoming", "Alpha back")
+        os.replace(tmp_path / "incoming", deck_folder)
+    else:
+        copy_deck(kept, deck_folder, "Alpha back")
+    qtbot.waitUntil(lambda: _title(live) == "Alpha back", timeout=WAIT_MS)
+    assert not live.error_panel.isVisible()
+    edit_alpha(deck_folder, "Alpha edited")  # and later edits are seen
+    qtbot.waitUntil(lambda: _title(live) == "Alpha edited", timeout=WAIT_MS)
+
+
+def test_a_deck_folder_in_a_folder_deleted_too_is_found_again(
+    qtbot: Any, window: MainWindow, deck_folder: Path, tmp_path: Path
+) -> None:
+    nested = tmp_path / "projects" / "deck"
+    shutil.copytree(deck_folder, nested)
+    assert window.open_deck(str(nested))
+    shutil.rmtree(tmp_path / "projects")
+    qtbot.waitUntil(window.error_panel.isVisible, timeout=WAIT_MS)
+    (tmp_path / "projects").mkdir()
+    copy_deck(deck_folder, nested, "Alpha back")
+    qtbot.waitUntil(lambda: _title(window) == "Alpha back", timeout=WAIT_MS)
+    edit_alpha(nested, "Alpha edited")
+    qtbot.waitUntil(lambda: _title(window) == "Alpha edited", timeout=WAIT_MS)
+
+
+def test_a_single_file_deck_saved_by_rename_keeps_being_watched(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    deck_file = tmp_path / "single.yaml"
+    text = "title: Single\ncards:\n  - title: Only\n    headline: H.\n    body: B.\n"
+    deck_file.write_text(text, encoding="utf-8")
+    assert window.open_deck(str(deck_file))
+    for n in (1, 2, 3):  # each rename ends the watch on the file it replaced
+        temporary = tmp_path / ".single.yaml.tmp"
+        temporary.write_text(text.replace("Only", f"Only {n}"), encoding="utf-8")
+        os.replace(temporary, deck_file)
+        qtbot.waitUntil(lambda n=n: _title(window) == f"Only {n}", timeout=WAIT_MS)
+    assert str(deck_file) in window.watcher.watched_paths()
 
 
 def test_other_files_in_the_folder_do_not_reload(
