@@ -87,6 +87,8 @@ def _replacing(path: str | os.PathLike[str]) -> Iterator[tuple[int, str]]:
     target = os.fsencode(path)
     shown = shown_name(target)
     check_target(target)
+    if os.path.islink(target):  # write where it leads, and keep the link (as QSaveFile)
+        target = os.path.realpath(target)
     try:
         fd, temporary = _create_temporary(target)
     except OSError as error:

@@ -203,3 +203,14 @@ def test_laying_out_a_long_deck_reports_progress_and_can_be_cancelled(tmp_path):
         export_pdf(deck, deck.cards, ExportOptions("handout"), out, cancel_while_planning)
     assert calls == [(0, 0), (0, 0), (0, 0)]  # before any page: still laying out
     assert not out.exists()
+
+
+def test_a_link_to_a_file_keeps_being_a_link_to_the_new_export(tmp_path, deck):
+    real = tmp_path / "exports" / "out.pdf"
+    real.parent.mkdir()
+    real.write_bytes(OLD)
+    link = tmp_path / "latest.pdf"
+    link.symlink_to(real)
+    export_a_pdf(deck, link)
+    assert link.is_symlink() and real.read_bytes().startswith(b"%PDF")
+    assert sorted(os.listdir(real.parent)) == ["out.pdf"]
