@@ -117,7 +117,9 @@ def _create_temporary(target: bytes) -> tuple[int, bytes]:
     """A new file beside ``target`` (so the rename stays on one disk), open for writing."""
     folder, name = os.path.split(target)
     for _ in range(100):
-        temporary = os.path.join(folder, b".%s.%s.part" % (name, secrets.token_hex(4).encode()))
+        # Shortened, so that a name near the system's limit still has room for a temporary.
+        unique = b".%s.%s.part" % (name[:200], secrets.token_hex(4).encode())
+        temporary = os.path.join(folder, unique)
         try:
             return os.open(temporary, _CREATE_FLAGS, 0o666), temporary
         except FileExistsError:

@@ -214,3 +214,9 @@ def test_a_link_to_a_file_keeps_being_a_link_to_the_new_export(tmp_path, deck):
     export_a_pdf(deck, link)
     assert link.is_symlink() and real.read_bytes().startswith(b"%PDF")
     assert sorted(os.listdir(real.parent)) == ["out.pdf"]
+
+
+def test_a_name_as_long_as_the_system_allows_is_written(tmp_path, deck):
+    target = tmp_path / ("n" * 251 + ".pdf")  # 255 bytes, the usual limit
+    export_a_pdf(deck, target)
+    assert os.listdir(tmp_path) == [target.name]
