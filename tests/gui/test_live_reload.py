@@ -294,3 +294,24 @@ def test_the_viewer_explains_a_file_it_cannot_show(
     viewer.show_problem(Problem(str(tmp_path / "gone.yaml"), 3, 1, "gone"))
     assert viewer.text_view.toPlainText().startswith("Cannot show ")
     assert viewer.highlighted_line() == 0
+
+
+@pytest.mark.parametrize("folder_name", [b"deck", b"deck\xff"])
+def test_a_file_named_in_bytes_that_are_not_utf8_is_watched_too(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder_name: bytes
+) -> None:
+    monkeypatch.setattr(DeckWatcher, "poll_ms", 10)
+    folder = os.path.join(os.fsencode(tmp_path), folder_name)
+    card = os.path.join(folder, b"card\xff.yaml")
+    os.mkdir(folder)
+    for path in (os.path.join(folder, b"deck.yaml"), card):
+        with open(path, "wb") as f:
+            f.write(b"title: T\n")
+    watcher = DeckWatcher()
+    watcher.watch(os.fsdecode(folder))
+    try:
+        # Edited in place: Qt has no watch on the file, and the folder sees no change.
+        with qtbot.waitSignal(watcher.changed, timeout=WAIT_MS), open(card, "ab") as f:
+            f.write(b"headline: H.\n")
+    finally:
+        watcher.stop()
