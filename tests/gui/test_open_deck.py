@@ -247,3 +247,16 @@ def test_odd_file_names_are_listed_escaped_one_problem_a_line(
     ]
     heading = window.error_panel.heading_label.text()
     assert heading.startswith(f"Couldn't open {shown} \u2014 2 problems.")
+
+
+def test_the_recent_menu_shows_odd_names_escaped(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.gui import comfort
+
+    odd = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"bad\xff\ndeck"))
+    monkeypatch.setattr(comfort.settings, "recent_decks", lambda: [odd])
+    window.comfort.fill_recent_menu()
+    (entry,) = [a for a in window.comfort.recent_menu.actions() if a.data()]
+    assert entry.text() == "&1 bad\\xff\\ndeck"
+    assert entry.toolTip() == f"{tmp_path}/bad\\xff\\ndeck"
