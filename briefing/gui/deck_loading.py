@@ -5,6 +5,10 @@ worker thread while a local event loop keeps the window repainting, like a
 dialog's ``exec()``; after a moment the notice bar shows progress with a Cancel
 button. The caller still gets the deck (or the exception) back from ``load``, and
 the deck on screen stays until the new one is ready.
+
+Cancel returns from ``load`` at once. The worker stops at the loader's next chance
+(its progress callback raises) and whatever it ends with is dropped; another deck
+can open meanwhile, and its wait is not ended by the old worker finishing.
 """
 
 from __future__ import annotations
