@@ -104,6 +104,7 @@ def _validate(args: list[str]) -> int:
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     options = parser.parse_args(args)
 
+    from briefing.core.errors import shown_name
     from briefing.core.loader import DeckError, load_deck
 
     status = 0
@@ -117,7 +118,7 @@ def _validate(args: list[str]) -> int:
             continue
         if not options.quiet:
             count = len(deck.cards)
-            print(f"{path}: ok, {count} card{'s' if count != 1 else ''}")
+            print(f"{shown_name(path)}: ok, {count} card{'s' if count != 1 else ''}")
     return status
 
 
@@ -227,6 +228,7 @@ def _export(args: list[str]) -> int:
     except OptionsError as e:
         parser.error(str(e))
 
+    from briefing.core.errors import shown_name
     from briefing.core.loader import DeckError, load_deck
 
     try:
@@ -273,7 +275,8 @@ def _export(args: list[str]) -> int:
         if options.card is not None:
             export_card_image(deck, cards[0], options.side, options.output, options.width)
             width, height = image_size(options.width)
-            print(f"wrote {options.output}: the {options.side} of {cards[0].id} ({width}x{height})")
+            written = shown_name(options.output)
+            print(f"wrote {written}: the {options.side} of {cards[0].id} ({width}x{height})")
             return 0
         pages = export_pdf(deck, cards, export_options, options.output)
     except ExportError as e:
@@ -283,7 +286,7 @@ def _export(args: list[str]) -> int:
     per_page = f", {export_options.per_page} per page" if export_options.per_page > 1 else ""
     plural = "s" if pages != 1 else ""
     print(
-        f"wrote {options.output}: {pages} page{plural} "
+        f"wrote {shown_name(options.output)}: {pages} page{plural} "
         f"({layout}{per_page}, {export_options.page_size})"
     )
     return 0

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from briefing.core.cache import DeckCache
 from briefing.core.collector import collector_paused
-from briefing.core.errors import DeckError, Problem, quoted
+from briefing.core.errors import DeckError, Problem, quoted, shown_name
 from briefing.core.fields import (
     CARD,
     DECK_FILE,
@@ -343,6 +343,19 @@ class _DeckLoader:
         self.shown = shown
         self.progress = progress
         self.problems: list[Problem] = []
+        self.reported = (0, 0)
+
+    def report(self, done: int, total: int) -> None:
+        """Pass on progress; the caller's callback may raise to stop the load."""
+        if self.progress is not None:
+            self.reported = (done, total)
+            self.progress(done, total)
+
+    def still_wanted(self) -> None:
+        """A chance for the caller to stop the load (its progress callback raises) in the
+        passes over cards, ids and sources too, not only as files are read."""
+        if self.progress is not None:
+            self.progress(*self.reported)
 
     def read(self, path: Path, shown_as: str, progress: Progress | None = None) -> Node | None:
         try:
@@ -386,6 +399,7 @@ class _DeckLoader:
     def check_unique_ids(self, cards: list[_ReadCard]) -> None:
         first: dict[str, _ReadCard] = {}
         for read in cards:
+            self.still_wanted()
             card_id = read.card.id
             if not card_id:
                 continue
@@ -394,12 +408,13 @@ class _DeckLoader:
                 read.reader.problem(
                     read.id_node,
                     f"card id {quoted(card_id)} is also used by the card at "
-                    f"{other.card.file}:{other.id_node.line}:{other.id_node.column}",
+                    f"{shown_name(other.card.file)}:{other.id_node.line}:{other.id_node.column}",
                 )
 
     def check_sources(self, cards: list[_ReadCard], declared: set[str]) -> None:
         names = tuple(sorted(declared))
         for read in cards:
+            self.still_wanted()
             for node in read.source_refs:
                 if node.text in declared:
                     continue
@@ -425,6 +440,7 @@ class _DeckLoader:
         result: list[Card] = []
         named: set[str] = set()
         for item in reader.texts(metadata, "order"):
+            self.still_wanted()
             card_id = item.text
             if card_id in named:
                 reader.problem(item, f"order names card {quoted(card_id)} twice")
@@ -439,9 +455,8 @@ class _DeckLoader:
             named.add(card_id)
         for card in in_file_order:
             if card.id not in named:
-                reader.problem(
-                    order_node, f"order does not name card {quoted(card.id)} ({card.file})"
-                )
+                where = shown_name(card.file)
+                reader.problem(order_node, f"order does not name card {quoted(card.id)} ({where})")
         return result
 
 
@@ -462,8 +477,7 @@ class _FolderLoader(_DeckLoader):
         cards = []
         names = self.card_files(folder)
         for number, name in enumerate(names):
-            if self.progress is not None:
-                self.progress(number, len(names))
+            self.report(number, len(names))
             shown_as = os.path.join(self.shown, name)
             root = self.read_inside(folder, name, shown_as)
             if root is None:
@@ -484,7 +498,11 @@ class _FolderLoader(_DeckLoader):
                 Problem(shown_as, 1, 1, "a link to outside the deck folder (or a loop); not read")
             )
             return None
-        return self.read(path, shown_as)
+        return self.read(path, shown_as, self.parsing if self.progress else None)
+
+    def parsing(self, _line: int, _lines: int) -> None:
+        """Progress within one file of the folder: the files read so far still count."""
+        self.still_wanted()
 
     @staticmethod
     def card_files(folder: Path) -> list[str]:
@@ -512,7 +530,7 @@ class _FileLoader(_DeckLoader):
             raise DeckError([Problem(self.shown, 1, 1, "not a usable path (a link loop?)")])
         folder = real.parent
         reader = _Reader(self.shown, folder, self.problems)
-        root = self.read(path, self.shown, self.progress)
+        root = self.read(path, self.shown, self.report if self.progress else None)
         if type(root) is Mapping and root.get("cards") is None:
             in_folder = os.path.dirname(self.shown)
             if path.name == DECK_FILE_NAME:  # the metadata of a folder deck
@@ -526,6 +544,7 @@ class _FileLoader(_DeckLoader):
         if metadata is not None:
             items = reader.items(metadata, "cards")
             for item in items:
+                self.still_wanted()
                 read = reader.card(item, "")
                 if read is None:
                     continue

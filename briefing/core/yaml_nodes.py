@@ -195,7 +195,7 @@ def parse(
     stop the composition (duplicate keys, non-text keys). Raises ``YamlFileError``
     when the text is not YAML, is nested too deeply or its aliases expand too far.
     ``progress(line, lines)`` is called as each item of a top-level list ends (each
-    card of a single-file deck).
+    card of a single-file deck), and every 1024 lists or mappings within one.
     """
     return _Composer(shown_as, progress, text.count("\n") + 1).compose(text)
 
@@ -225,6 +225,7 @@ class _Composer:
         self.shown_as = shown_as
         self.progress = progress
         self.lines = lines
+        self.ends = 0  # lists and mappings closed, counted while progress is reported
         self.problems: list[Problem] = []
         self.anchors: dict[str, tuple[Node, int]] = {}
         self.open_anchors: set[str] = set()
@@ -327,8 +328,12 @@ class _Composer:
                 stack.append(_Frame(container, event.anchor))
             elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
                 frame = stack.pop()
-                if self.progress is not None and len(stack) == 2:
-                    self.progress(event.end_mark.line, self.lines)
+                if self.progress is not None:
+                    self.ends += 1
+                    # Each card, and within a huge one every 1024th list or mapping: the
+                    # callback may raise to cancel the load.
+                    if len(stack) == 2 or not self.ends % 1024:
+                        self.progress(event.end_mark.line, self.lines)
                 if frame.anchor is not None:
                     self.open_anchors.discard(frame.anchor)
                     self._remember(frame.anchor, frame.node, frame.weight)

@@ -14,7 +14,7 @@ from briefing.export.faces import paint_back, paint_front
 from briefing.export.geometry import Rect
 from briefing.export.options import Side
 from briefing.export.print_style import LAYOUT_DPI, ensure_fonts, palette
-from briefing.export.savefile import save_file
+from briefing.export.savefile import save_bytes
 
 # The face of a card image, in points: 5 x 3.33 inches, landscape like the card on screen.
 FACE = Rect(0, 0, 360, 240)
@@ -72,6 +72,4 @@ def export_card_image(
     if not image.save(buffer, "PNG"):
         raise ExportError("could not encode the card as PNG")
     buffer.close()
-    with save_file(path) as device:
-        if device.write(data) != data.size():
-            raise ExportError(f"could not write {os.fspath(path)}: {device.errorString()}")
+    save_bytes(path, data.data())

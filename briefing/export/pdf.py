@@ -25,9 +25,10 @@ def export_pdf(
 ) -> int:
     """Write ``cards`` of ``deck`` to the PDF file ``path``; returns the page count.
 
-    The PDF is streamed into a ``QSaveFile`` (memory stays flat however long the deck) and
-    replaces ``path`` only once it is complete. Raises ``ExportError`` with a one-line
-    message (the file is then untouched) and ``ExportCancelled`` if ``on_page`` returns False.
+    The PDF is streamed into a temporary file (memory stays flat however long the deck)
+    that replaces ``path`` only once it is complete (``save_file``). Raises ``ExportError``
+    with a one-line message (the file is then untouched) and ``ExportCancelled`` if
+    ``on_page`` returns False.
     """
     with save_file(path) as device:
         writer = QPdfWriter(device)

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QToolButton
 
-from briefing.core.errors import DeckError, LoadCancelled
+from briefing.core.errors import DeckError, LoadCancelled, shown_name
 from briefing.core.model import Deck
 from briefing.gui import settings, themes, zoom
 from briefing.gui.icons import icon, icon_name
@@ -380,10 +380,10 @@ class WindowComfort(QObject):
         menu.clear()
         recent = settings.recent_decks()
         for number, path in enumerate(recent, start=1):
-            label = os.path.basename(path.rstrip(os.sep)) or path
+            label = shown_name(os.path.basename(path.rstrip(os.sep)) or path)
             action = menu.addAction(f"&{number % 10} {label}")
-            action.setToolTip(path)
-            action.setStatusTip(path)
+            action.setToolTip(shown_name(path))
+            action.setStatusTip(shown_name(path))
             action.setData(path)
             action.setEnabled(os.path.exists(path))
             action.triggered.connect(lambda _=False, path=path: self.window.open_deck(path))

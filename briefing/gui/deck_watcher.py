@@ -1,11 +1,17 @@
 """Watching the open deck's files, so the window can reload it when they change.
 
 Qt's QFileSystemWatcher watches paths, not names: an editor that saves by writing a
-new file and renaming it over the old one removes the watch on the old file. So the
-folder is watched too, and every event re-adds whatever watched path exists again.
+new file and renaming it over the old one removes the watch on the old file, and a
+folder deleted (or replaced) takes its watch with it. So the folder is watched too,
+and every event re-arms the watch on each path that exists again (or now is another
+file or folder by that name). While the deck's folder is missing, the nearest folder
+above it that exists is watched instead, so the deck is found again when it comes back.
 Events come in bursts (one save can be several); a short single-shot timer turns a
 burst into one ``changed``. A folder event that changes none of the deck's files
 (an exported PDF, an editor's swap file) emits nothing.
+
+Qt names files in Unicode, so it cannot watch a file or folder whose name is not UTF-8
+(``bad\xff.yaml``); those few are looked at on a slow timer instead.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ _Stamp = tuple[int, int, int, int]  # inode, size, mtime and ctime in ns
 
 class DeckWatcher(QObject):
     debounce_ms: ClassVar[int] = 250  # tests set 0
+    poll_ms: ClassVar[int] = 1000  # for the paths Qt cannot watch
 
     changed = Signal()  # a file of the deck changed, appeared or went
 
@@ -33,10 +40,14 @@ class DeckWatcher(QObject):
         self._folders: list[str] = []  # the deck's folder (a file's parent), image folders
         self._images: list[str] = []
         self._stamps: dict[str, _Stamp] = {}
+        self._watched: dict[str, int] = {}  # each path watched, and its inode then
+        self._polled: dict[str, _Stamp | None] = {}  # each path Qt cannot watch, as last seen
         self._file_touched = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._settled)
+        self._poll = QTimer(self)
+        self._poll.timeout.connect(self._on_poll)
 
     def watch(self, deck_path: str, images: Iterable[str] = ()) -> None:
         """Watch the deck at ``deck_path`` (a folder or a file) and the ``images`` it uses."""
@@ -54,13 +65,15 @@ class DeckWatcher(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._poll.stop()
         if self._watcher is not None:
             self._watcher.fileChanged.disconnect(self._on_file_changed)
             self._watcher.directoryChanged.disconnect(self._on_directory_changed)
             self._watcher.deleteLater()
             self._watcher = None
         self._deck_path = ""
-        self._folders, self._images, self._stamps = [], [], {}
+        self._folders, self._images, self._stamps, self._watched = [], [], {}, {}
+        self._polled = {}
         self._file_touched = False
 
     def watched_paths(self) -> list[str]:
@@ -78,6 +91,11 @@ class DeckWatcher(QObject):
     def _on_directory_changed(self, _path: str) -> None:
         self._rewatch()
         self._timer.start(self.debounce_ms)
+
+    def _on_poll(self) -> None:
+        if any(_stamp(path) != stamp for path, stamp in self._polled.items()):
+            self._rewatch()
+            self._timer.start(self.debounce_ms)
 
     def _settled(self) -> None:
         if self._watcher is None:
@@ -108,18 +126,70 @@ class DeckWatcher(QObject):
         watcher = self._watcher
         if watcher is None:
             return
+        wanted: dict[str, int] = {}
+        for path in [*self._folders, *self._deck_files()]:
+            inode = _inode(path)
+            if inode is None and path in self._folders:  # gone: wait for it above
+                path = _nearest_folder(path)
+                inode = _inode(path)
+            if inode is not None:
+                wanted[path] = inode
+        self._poll_unnamable([p for p in wanted if not _qt_can_name(p)])
+        wanted = {p: inode for p, inode in wanted.items() if _qt_can_name(p)}
         present = set(watcher.files()) | set(watcher.directories())
-        wanted = [*self._folders, *self._deck_files()]
-        missing = [p for p in wanted if p not in present and os.path.exists(p)]
-        if missing:
-            watcher.addPaths(missing)
+        # A path deleted and made again (or renamed over) is another file: Qt's watch, if
+        # it still lists one, is on the old one.
+        stale = [p for p in present if wanted.get(p) != self._watched.get(p)]
+        if stale:
+            watcher.removePaths(stale)
+        fresh = [p for p in wanted if p not in present or p in stale]
+        failed = set(watcher.addPaths(fresh)) if fresh else set()
+        self._watched = {p: inode for p, inode in wanted.items() if p not in failed}
+
+    def _poll_unnamable(self, paths: list[str]) -> None:
+        self._polled = {path: _stamp(path) for path in paths}
+        if not paths:
+            self._poll.stop()
+        elif not self._poll.isActive():
+            self._poll.start(self.poll_ms)
 
     def _snapshot(self) -> dict[str, _Stamp]:
         stamps: dict[str, _Stamp] = {}
         for path in self._deck_files():
-            try:
-                st = os.stat(path)
-            except OSError:
-                continue
-            stamps[path] = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+            stamp = _stamp(path)
+            if stamp is not None:
+                stamps[path] = stamp
         return stamps
+
+
+def _inode(path: str) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except OSError:
+        return None
+
+
+def _nearest_folder(path: str) -> str:
+    """The nearest folder above ``path`` that exists."""
+    parent = os.path.dirname(path)
+    while not os.path.isdir(parent) and os.path.dirname(parent) != parent:
+        parent = os.path.dirname(parent)
+    return parent
+
+
+def _stamp(path: str) -> _Stamp | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
+def _qt_can_name(path: str) -> bool:
+    """Whether Qt can name ``path``: not if it holds bytes that are not UTF-8 (Qt would
+    watch another name, with U+FFFD in their place)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
+from briefing.core.errors import shown_name
 from briefing.core.model import Card, Deck
 from briefing.export.options import ExportOptions
 from briefing.gui.export_settings import with_pdf_suffix
@@ -68,7 +69,7 @@ class ExportJob(QObject):
             lambda on_page: export_pdf(deck, cards, options, path, on_page),
         )
         if pages is not None:
-            self.notice.show_info(f"Exported {_pages(pages)} to {path}")
+            self.notice.show_info(f"Exported {_pages(pages)} to {shown_name(path)}")
         return pages
 
     def print_pages(

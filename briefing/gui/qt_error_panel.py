@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.errors import Problem
+from briefing.core.errors import Problem, shown_name
 from briefing.gui.qt_card_front import plain_label
 
 if TYPE_CHECKING:
@@ -64,7 +64,8 @@ class ErrorPanel(QFrame):
         ``reloading``: the deck on screen was edited and its new version has problems."""
         count = len(problems)
         verb = "reload" if reloading else "open"
-        heading = f"Couldn't {verb} {path} \u2014 {count} problem{'s' if count != 1 else ''}."
+        plural = "s" if count != 1 else ""
+        heading = f"Couldn't {verb} {shown_name(path)} \u2014 {count} problem{plural}."
         if still_showing:
             heading += f" Still showing {still_showing}."
         self.heading_label.setText(heading)

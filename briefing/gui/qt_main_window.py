@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.errors import DeckError, LoadCancelled, Problem
+from briefing.core.errors import DeckError, LoadCancelled, Problem, shown_name
 from briefing.core.model import Deck
 from briefing.gui import settings, zoom
 from briefing.gui.actions import Keys, set_keys
@@ -460,7 +460,7 @@ class MainWindow(QMainWindow):
             deck = self.loading.load(shown)
         except LoadCancelled:
             still = f"; still showing {self.deck.title}" if self.deck else ""
-            self.notice.show_info(f"Opening {shown} cancelled{still}.")
+            self.notice.show_info(f"Opening {shown_name(shown)} cancelled{still}.")
             return False
         except DeckError as error:
             self.on_deck_failed(shown, error.problems)

@@ -7,7 +7,7 @@ import os
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QDialog, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
-from briefing.core.errors import Problem
+from briefing.core.errors import Problem, shown_name
 from briefing.core.files import describe_os_error, open_regular
 from briefing.gui.qt_card_front import plain_label
 
@@ -20,12 +20,13 @@ def read_shown_text(path: str) -> tuple[str, str]:
         with open_regular(path) as file:
             size = os.fstat(file.fileno()).st_size
             if size > MAX_SHOWN_BYTES:
-                return "", f"{path} is too large to show here ({size / 1024 / 1024:.1f} MB)."
+                megabytes = size / 1024 / 1024
+                return "", f"{shown_name(path)} is too large to show here ({megabytes:.1f} MB)."
             data = file.read(MAX_SHOWN_BYTES + 1)
     except OSError as error:
-        return "", f"Cannot show {path}: {describe_os_error(error)}."
+        return "", f"Cannot show {shown_name(path)}: {describe_os_error(error)}."
     if len(data) > MAX_SHOWN_BYTES:
-        return "", f"{path} is too large to show here."
+        return "", f"{shown_name(path)} is too large to show here."
     return data.decode("utf-8", errors="replace"), ""
 
 
@@ -50,7 +51,8 @@ class ProblemViewer(QDialog):
 
     def show_problem(self, problem: Problem) -> None:
         self.problem = problem
-        self.setWindowTitle(f"{os.path.basename(problem.path) or problem.path} \u2014 Briefing")
+        name = os.path.basename(problem.path) or problem.path
+        self.setWindowTitle(f"{shown_name(name)} \u2014 Briefing")
         text, why = read_shown_text(problem.path)
         self.message_label.setText(str(problem))
         self.text_view.setPlainText(why or text)

@@ -152,9 +152,10 @@ def test_runs_headless_without_a_platform_set(tmp_path):
     assert len(PdfReader(out).pages) == 3
 
 
-def test_a_real_failed_write_is_caught_and_leaves_nothing(tmp_path):
-    # The file size limit makes the OS refuse the PDF's writes, as a full disk would; Qt's
-    # PDF engine does not notice, the save file does.
+@pytest.mark.parametrize("args", [["big.pdf"], ["big.png", "--card", "weapons"]])
+def test_a_real_failed_write_is_named_and_leaves_nothing(tmp_path, args):
+    # The file size limit makes the OS refuse the writes, as a full disk would; Qt's PDF
+    # engine does not notice and Qt's file says "Unknown error", the save path asks why.
     script = (
         "import resource, signal, sys; "
         "signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
@@ -163,9 +164,9 @@ def test_a_real_failed_write_is_caught_and_leaves_nothing(tmp_path):
     )
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    out = tmp_path / "big.pdf"
+    out = tmp_path / args[0]
     result = subprocess.run(
-        [sys.executable, "-c", script, "export", DECK, "-o", str(out)],
+        [sys.executable, "-c", script, "export", DECK, "-o", str(out), *args[1:]],
         env=env,
         capture_output=True,
         text=True,
@@ -173,6 +174,16 @@ def test_a_real_failed_write_is_caught_and_leaves_nothing(tmp_path):
         check=False,
     )
     assert result.returncode == 1, result.stderr
-    assert result.stderr.startswith("briefing: could not ")
-    assert result.stderr.count("\n") == 1
+    cause = "the file is larger than this disk or the system allows"  # EFBIG
+    assert result.stderr == f"briefing: could not write {out}: {cause}\n"
     assert os.listdir(tmp_path) == []
+
+
+def test_an_output_name_that_is_not_utf8_is_written_and_reported_as_given(tmp_path, monkeypatch):
+    # Strict UTF-8 output, as under a user's en_US.UTF-8 locale.
+    monkeypatch.setenv("PYTHONIOENCODING", "utf-8")
+    name = os.path.join(os.fsencode(tmp_path), b"x\xff.pdf")
+    result = run_briefing("export", DECK, "-o", os.fsdecode(name))
+    assert result.returncode == 0, result.stderr
+    assert os.listdir(os.fsencode(tmp_path)) == [b"x\xff.pdf"]
+    assert result.stdout.startswith(f"wrote {tmp_path}/x\\xff.pdf: ")

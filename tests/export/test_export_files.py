@@ -3,15 +3,17 @@ and an existing file is replaced only by a complete new one."""
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 import pytest
 from export_helpers import make_deck
 from pypdf import PdfReader
-from PySide6.QtCore import QFileDevice, QSaveFile
 
+from briefing.export import savefile
 from briefing.export.document import ExportCancelled, ExportError
+from briefing.export.image import export_card_image
 from briefing.export.options import ExportOptions
 from briefing.export.pdf import export_pdf
 
@@ -70,18 +72,17 @@ def test_a_device_is_never_replaced_by_a_file(deck):
     assert not Path("/dev/null").is_file()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_a_read_only_folder_is_named(tmp_path, deck):
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o555)
-    try:
-        with pytest.raises(ExportError) as error:
-            export_pdf(deck, deck.cards, OPTIONS, folder / "out.pdf")
-        assert "read-only" in assert_one_line(error)
-        assert os.listdir(folder) == []
-    finally:
-        folder.chmod(0o755)
+@pytest.mark.skipif(not Path("/sys/kernel").is_dir(), reason="needs Linux's /sys")
+def test_a_folder_no_one_may_write_in_is_named_even_for_root(deck):
+    # No file can be made in /sys, not even by root: the read-only folder's error,
+    # whoever runs the tests.
+    target = "/sys/briefing-export-test.pdf"
+    with pytest.raises(ExportError) as error:
+        export_pdf(deck, deck.cards, OPTIONS, target)
+    assert assert_one_line(error) == (
+        f"cannot write {target}: no file can be made there (permission denied)"
+    )
+    assert not Path(target).exists()
 
 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc")
@@ -93,28 +94,68 @@ def test_a_folder_where_no_file_can_be_made_is_an_error(deck):
     assert not Path("/proc/briefing-export-test.pdf").exists()
 
 
-def test_a_failed_commit_is_reported_and_the_old_file_survives(tmp_path, deck, monkeypatch):
-    # A full disk shows when the data is flushed and renamed into place: commit() fails.
-    target = tmp_path / "out.pdf"
-    target.write_bytes(OLD)
-    monkeypatch.setattr(QSaveFile, "commit", lambda self: False)
-    with pytest.raises(ExportError) as error:
-        export_pdf(deck, deck.cards, OPTIONS, target)
-    assert "could not save" in assert_one_line(error)
-    assert target.read_bytes() == OLD
-    assert os.listdir(tmp_path) == ["out.pdf"]  # no temporary file left behind
+def export_png(deck, target) -> None:
+    export_card_image(deck, deck.cards[0], "front", target, 320)
 
 
-def test_a_write_error_the_pdf_engine_ignores_is_caught(tmp_path, deck, monkeypatch):
+def export_a_pdf(deck, target) -> None:
+    export_pdf(deck, deck.cards, OPTIONS, target)
+
+
+@pytest.fixture
+def full_disk(monkeypatch):
+    """Every export's temporary file is made as usual, but its data goes to /dev/full,
+    which refuses every write with ENOSPC, as a full disk does."""
+    make = savefile._create_temporary
+
+    def on_a_full_disk(target: bytes) -> tuple[int, bytes]:
+        fd, temporary = make(target)
+        os.close(fd)
+        return os.open("/dev/full", os.O_WRONLY), temporary
+
+    monkeypatch.setattr(savefile, "_create_temporary", on_a_full_disk)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("export", [export_a_pdf, export_png], ids=["pdf", "png"])
+def test_a_full_disk_is_named_and_the_old_file_survives(tmp_path, deck, full_disk, export):
+    target = tmp_path / "out"
+    target.write_bytes(OLD)
+    with pytest.raises(ExportError) as error:
+        export(deck, target)
+    assert assert_one_line(error) == f"could not write {target}: the disk is full"
+    assert target.read_bytes() == OLD
+    assert os.listdir(tmp_path) == ["out"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("export", [export_a_pdf, export_png], ids=["pdf", "png"])
+def test_a_failed_rename_is_named_and_the_old_file_survives(tmp_path, deck, monkeypatch, export):
+    def refuse(source: object, target: object) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    target = tmp_path / "out"
+    target.write_bytes(OLD)
+    monkeypatch.setattr(savefile.os, "replace", refuse)
+    with pytest.raises(ExportError) as error:
+        export(deck, target)
+    assert assert_one_line(error) == f"could not save {target}: the disk is read-only"
+    assert target.read_bytes() == OLD
+    assert os.listdir(tmp_path) == ["out"]
+
+
+def test_a_file_replaced_keeps_its_permissions(tmp_path, deck):
     target = tmp_path / "out.pdf"
     target.write_bytes(OLD)
-    monkeypatch.setattr(QSaveFile, "error", lambda self: QFileDevice.FileError.WriteError)
-    monkeypatch.setattr(QSaveFile, "errorString", lambda self: "No space left on device")
-    with pytest.raises(ExportError) as error:
-        export_pdf(deck, deck.cards, OPTIONS, target)
-    assert "the disk is full" in assert_one_line(error)
-    assert target.read_bytes() == OLD
-    assert os.listdir(tmp_path) == ["out.pdf"]
+    target.chmod(0o640)
+    export_a_pdf(deck, target)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_name_that_is_not_utf8_is_written_as_given(tmp_path, deck):
+    target = os.path.join(os.fsencode(tmp_path), b"x\xff.pdf")
+    export_pdf(deck, deck.cards, OPTIONS, os.fsdecode(target))
+    assert os.listdir(os.fsencode(tmp_path)) == [b"x\xff.pdf"]
 
 
 def test_cancelling_leaves_nothing_and_keeps_the_old_file(tmp_path, deck):
@@ -162,3 +203,20 @@ def test_laying_out_a_long_deck_reports_progress_and_can_be_cancelled(tmp_path):
         export_pdf(deck, deck.cards, ExportOptions("handout"), out, cancel_while_planning)
     assert calls == [(0, 0), (0, 0), (0, 0)]  # before any page: still laying out
     assert not out.exists()
+
+
+def test_a_link_to_a_file_keeps_being_a_link_to_the_new_export(tmp_path, deck):
+    real = tmp_path / "exports" / "out.pdf"
+    real.parent.mkdir()
+    real.write_bytes(OLD)
+    link = tmp_path / "latest.pdf"
+    link.symlink_to(real)
+    export_a_pdf(deck, link)
+    assert link.is_symlink() and real.read_bytes().startswith(b"%PDF")
+    assert sorted(os.listdir(real.parent)) == ["out.pdf"]
+
+
+def test_a_name_as_long_as_the_system_allows_is_written(tmp_path, deck):
+    target = tmp_path / ("n" * 251 + ".pdf")  # 255 bytes, the usual limit
+    export_a_pdf(deck, target)
+    assert os.listdir(tmp_path) == [target.name]

@@ -6,7 +6,6 @@ import os
 
 import pytest
 from export_helpers import make_card, make_deck
-from PySide6.QtCore import QSaveFile
 from PySide6.QtGui import QImage
 
 from briefing.export.document import ExportError
@@ -38,14 +37,6 @@ def test_front_and_back_differ_and_are_not_blank():
     for image in (front, back):
         colours = {image.pixel(x, y) for x in range(0, 320, 4) for y in range(0, 213, 4)}
         assert len(colours) > 4
-
-
-def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch):
-    deck = make_deck(1)
-    monkeypatch.setattr(QSaveFile, "commit", lambda self: False)
-    with pytest.raises(ExportError, match="could not save"):
-        export_card_image(deck, deck.cards[0], "front", tmp_path / "card.png")
-    assert os.listdir(tmp_path) == []
 
 
 @pytest.mark.parametrize(("side", "width"), [("inside", 800), ("front", 0), ("back", 100_000)])

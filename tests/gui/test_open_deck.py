@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -226,3 +227,36 @@ def test_opening_a_deck_leaves_the_overview(window: MainWindow, deck_folder: Pat
     window.open_deck(str(deck_folder))
     assert not window.overview_visible()
     assert window.stack.currentWidget() is window.card_view
+
+
+def test_odd_file_names_are_listed_escaped_one_problem_a_line(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    folder = os.path.join(os.fsencode(tmp_path), b"odd\ndeck")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"deck.yaml"), "wb") as f:
+        f.write(b"title: T\n")
+    for name in (b"bad\xff.yaml", b"a\nb.yaml"):
+        with open(os.path.join(folder, name), "wb") as f:
+            f.write(b"title: A\nheadline: h\nbody: [unclosed\n")
+    assert window.open_deck(os.fsdecode(folder)) is False
+    shown = f"{tmp_path}/odd\\ndeck"
+    assert [line.split(":")[0] for line in window.error_panel.problem_lines()] == [
+        f"{shown}/a\\nb.yaml",
+        f"{shown}/bad\\xff.yaml",
+    ]
+    heading = window.error_panel.heading_label.text()
+    assert heading.startswith(f"Couldn't open {shown} \u2014 2 problems.")
+
+
+def test_the_recent_menu_shows_odd_names_escaped(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.gui import comfort
+
+    odd = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"bad\xff\ndeck"))
+    monkeypatch.setattr(comfort.settings, "recent_decks", lambda: [odd])
+    window.comfort.fill_recent_menu()
+    (entry,) = [a for a in window.comfort.recent_menu.actions() if a.data()]
+    assert entry.text() == "&1 bad\\xff\\ndeck"
+    assert entry.toolTip() == f"{tmp_path}/bad\\xff\\ndeck"
