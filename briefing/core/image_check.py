@@ -38,15 +38,22 @@ def too_many_pixels(width: int, height: int) -> str | None:
     return f"is {width:,} x {height:,} pixels; at most {MAX_IMAGE_PIXELS // 1_000_000} megapixels"
 
 
-def check_image(suffix: str, data: bytes) -> ImageRefusal | None:
-    """Why the image with ``suffix`` (".png") whose file starts with (or, for an SVG, is)
-    ``data`` may not be shown; None if it may."""
+def check_header(suffix: str, data: bytes) -> ImageRefusal | None:
+    """Why the image with ``suffix`` (".png") whose file starts with ``data`` may not be
+    shown, short of what an SVG holds; None if it may."""
     if not data.lstrip().startswith(IMAGE_SIGNATURES[suffix]):
         return ImageRefusal(f"is not a {suffix[1:].upper()} file")
     size = png_size(data)
     too_large = too_many_pixels(*size) if size else None
-    if too_large:
-        return ImageRefusal(too_large)
+    return ImageRefusal(too_large) if too_large else None
+
+
+def check_image(suffix: str, data: bytes) -> ImageRefusal | None:
+    """Why the image with ``suffix`` (".png") whose file starts with (or, for an SVG, is)
+    ``data`` may not be shown; None if it may."""
+    refusal = check_header(suffix, data)
+    if refusal is not None:
+        return refusal
     if suffix == ".svg":
         from briefing.core.svg_check import check_svg  # which itself uses this module
 
