@@ -140,7 +140,7 @@ class _Checker:
                 self.ids.setdefault(value, number)
             elif key == "href":
                 refs.append(self._href_target(value, image=local == "image"))
-            if key == "style" or "url(" in value.lower():
+            if key == "style" or ("(" in value and "url(" in value.lower()):
                 refs.extend(self._css_targets(value))
         refs = [r for r in refs if r]
         if refs:

@@ -7,6 +7,7 @@ everything else is inserted as plain text with explicit formats.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QSizeF
 from PySide6.QtGui import (
@@ -29,10 +30,12 @@ from PySide6.QtGui import (
 from briefing.core.matching import match_spans
 from briefing.core.model import Card, Deck, Image, Quote, Source
 from briefing.core.query import Query
-from briefing.gui.deck_images import DeckImage, read_deck_image
 from briefing.gui.fonts import SERIF
 from briefing.gui.highlight import highlight_spans
 from briefing.gui.safe_document import SafeDocument, is_own_resource
+
+if TYPE_CHECKING:
+    from briefing.gui.deck_images import DeckImage
 
 MARKDOWN = (
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub
@@ -80,6 +83,9 @@ def fill_back(
     for quote in card.quotes:
         _insert_quote(cursor, quote, deck.source(quote.source), style)
     if card.image is not None:
+        # Imported here: reading images (hashing, the SVG check) stays off the start path.
+        from briefing.gui.deck_images import read_deck_image
+
         loaded = read_deck_image(deck.folder, card.image.path, image_box)
         _insert_image(cursor, document, loaded, card.image, style)
     sources = deck.card_sources(card)
