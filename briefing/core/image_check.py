@@ -17,6 +17,8 @@ MAX_IMAGE_BYTES = 20 * 1024 * 1024
 # square photograph is shown; a few bytes declaring 50,000 x 50,000 pixels are not.
 MAX_IMAGE_PIXELS = 8192 * 8192
 SNIFF_BYTES = 64  # enough for a signature and a PNG's declared size
+JPEG_SNIFF_BYTES = 256 * 1024  # a JPEG declares its size after its metadata (EXIF, ICC)
+_JPEG_FRAMES = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
 
 
 class ImageRefusal(NamedTuple):
@@ -32,6 +34,32 @@ def png_size(data: bytes) -> tuple[int, int] | None:
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
+def jpeg_size(data: bytes) -> tuple[int, int] | None:
+    """The width and height a JPEG declares in its frame header, or None if ``data`` is no
+    JPEG or ends before its frame header."""
+    if not data.startswith(IMAGE_SIGNATURES[".jpg"]):
+        return None
+    at = 2
+    while at + 9 <= len(data) and data[at] == 0xFF:
+        marker = data[at + 1]
+        if marker == 0xFF:  # padding
+            at += 1
+            continue
+        if marker in _JPEG_FRAMES:
+            height = int.from_bytes(data[at + 5 : at + 7], "big")
+            return int.from_bytes(data[at + 7 : at + 9], "big"), height
+        if 0xD0 <= marker <= 0xD9:  # markers without a length
+            at += 2
+            continue
+        at += 2 + int.from_bytes(data[at + 2 : at + 4], "big")
+    return None
+
+
+def declared_size(data: bytes) -> tuple[int, int] | None:
+    """The width and height a PNG or JPEG declares, if ``data`` holds where it does."""
+    return png_size(data) or jpeg_size(data)
+
+
 def too_many_pixels(width: int, height: int) -> str | None:
     if width * height <= MAX_IMAGE_PIXELS:
         return None
@@ -43,7 +71,7 @@ def check_header(suffix: str, data: bytes) -> ImageRefusal | None:
     shown, short of what an SVG holds; None if it may."""
     if not data.lstrip().startswith(IMAGE_SIGNATURES[suffix]):
         return ImageRefusal(f"is not a {suffix[1:].upper()} file")
-    size = png_size(data)
+    size = declared_size(data)
     too_large = too_many_pixels(*size) if size else None
     return ImageRefusal(too_large) if too_large else None
 
@@ -71,7 +99,7 @@ def check_image_file(suffix: str, file: BinaryIO) -> ImageRefusal | None:
     """``check_image`` on the open regular ``file``, reading only what it needs: an SVG is
     read whole (at most ``MAX_IMAGE_BYTES``), once however many cards show it."""
     if suffix != ".svg":
-        return check_image(suffix, file.read(SNIFF_BYTES))
+        return check_image(suffix, file.read(SNIFF_BYTES if suffix == ".png" else JPEG_SNIFF_BYTES))
     status = os.fstat(file.fileno())
     identity = (
         status.st_dev,

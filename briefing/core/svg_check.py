@@ -18,10 +18,12 @@ from typing import NamedTuple
 from xml.parsers import expat
 
 from briefing.core.errors import quoted
-from briefing.core.image_check import IMAGE_SIGNATURES, png_size, too_many_pixels
+from briefing.core.image_check import MAX_IMAGE_PIXELS, declared_size
 
 MAX_ELEMENTS = 100_000
 MAX_DEPTH = 256
+# Qt decodes every embedded image as it reads the SVG, and keeps them all.
+MAX_EMBEDDED_PIXELS = MAX_IMAGE_PIXELS // 4
 MAX_DRAWN = 500_000  # elements drawn, a referenced element once per reference: ~0.5 s in Qt
 _URL = re.compile(r"url\(\s*(?:\"([^\"]*)\"|'([^']*)'|([^)]*?))\s*\)", re.IGNORECASE)
 _OWN_PARTS = "an SVG image may refer only to its own parts (#id) and embedded data: images"
@@ -69,6 +71,7 @@ class _Checker:
         self.style_place = (1, 1)
         self.here = (1, 1)  # where the event being handled starts
         self.embedded: list[bytes] = []
+        self.embedded_pixels = 0
 
     def check(self, data: bytes) -> SvgProblem | None:
         p = self.parser
@@ -166,7 +169,14 @@ class _Checker:
         if text.startswith("#") and not image:
             return text[1:]
         if text.startswith("data:"):
-            self.embedded.append(_embedded(text))
+            data, (width, height) = _embedded(text)
+            self.embedded_pixels += width * height
+            if self.embedded_pixels > MAX_EMBEDDED_PIXELS:
+                raise _Refused(
+                    "the images embedded in the SVG hold more than "
+                    f"{MAX_EMBEDDED_PIXELS // 1_000_000} megapixels in all"
+                )
+            self.embedded.append(data)
             return ""
         raise _Refused(f"the SVG image refers to {quoted(value)}; {_OWN_PARTS}")
 
@@ -245,10 +255,10 @@ def _local(name: str) -> str:
     return name.rpartition(":")[2]
 
 
-def _embedded(uri: str) -> bytes:
-    """An embedded image must be a PNG or JPEG in base64 of bounded size: Qt decodes
-    whatever the bytes are (an SVG would be read again, relative paths and all), and reads
-    the text after ``data`` as a file path when it cannot decode it."""
+def _embedded(uri: str) -> tuple[bytes, tuple[int, int]]:
+    """An embedded image, and its size: a PNG or JPEG in base64. Qt decodes whatever the
+    bytes are (an SVG would be read again, relative paths and all), and reads the text
+    after ``data`` as a file path when it cannot decode it."""
     marker = uri.rfind("base64,")  # where Qt looks
     if marker < 0:
         raise _Refused("an image embedded in the SVG must be base64-encoded PNG or JPEG")
@@ -256,10 +266,7 @@ def _embedded(uri: str) -> bytes:
         data = base64.b64decode(uri[marker + 7 :])
     except ValueError:
         raise _Refused("an image embedded in the SVG is not valid base64") from None
-    size = png_size(data)
-    if size is None and not data.startswith(IMAGE_SIGNATURES[".jpg"]):
+    size = declared_size(data)
+    if size is None:
         raise _Refused("an image embedded in the SVG must be a PNG or JPEG")
-    too_large = too_many_pixels(*size) if size else None
-    if too_large:
-        raise _Refused(f"an image embedded in the SVG {too_large}")
-    return data
+    return data, size

@@ -140,7 +140,17 @@ def test_svg_embedding_a_png_bomb_is_refused(write_folder_deck, problems_of):
     bomb[16:24] = (50_000).to_bytes(4, "big") * 2  # declares 50,000 x 50,000 pixels
     content = svg(f'<image href="data:image/png;base64,{base64.b64encode(bomb).decode()}"/>')
     (problem,) = problems_of(svg_deck(write_folder_deck, content))
-    assert "50,000 x 50,000 pixels" in problem
+    assert "embedded in the SVG hold more than 16 megapixels in all" in problem
+
+
+def test_svg_embedding_one_image_many_times_is_refused(write_folder_deck, problems_of):
+    # Qt decodes each copy and keeps them all: 200 copies of 1 megapixel is 800 MB.
+    image = bytearray(TINY_PNG)
+    image[16:24] = (1000).to_bytes(4, "big") * 2
+    uri = f"data:image/png;base64,{base64.b64encode(image).decode()}"
+    content = svg(*[f'<image width="4" height="4" href="{uri}"/>' for _ in range(200)])
+    (problem,) = problems_of(svg_deck(write_folder_deck, content))
+    assert "more than 16 megapixels in all" in problem
 
 
 # --- entities and unbounded work --------------------------------------------------------
@@ -210,6 +220,16 @@ def test_png_declaring_too_many_pixels_is_refused(write_folder_deck, problems_of
     )
     assert problems_of(folder) == [
         "cards/a.yaml:4:15: image 'bomb.png' is 50,000 x 50,000 pixels; at most 67 megapixels"
+    ]
+
+
+def test_jpeg_declaring_too_many_pixels_is_refused(write_folder_deck, problems_of):
+    exif = b"\xff\xe1" + (1002).to_bytes(2, "big") + bytes(1000)  # metadata before the frame
+    frame = b"\xff\xc0\x00\x11\x08" + (60_000).to_bytes(2, "big") * 2 + bytes(12)
+    jpeg = b"\xff\xd8" + exif + frame + b"\xff\xd9"
+    folder = write_folder_deck(DECK, {"a.yaml": CARD.format(path="bomb.jpg"), "bomb.jpg": jpeg})
+    assert problems_of(folder) == [
+        "cards/a.yaml:4:15: image 'bomb.jpg' is 60,000 x 60,000 pixels; at most 67 megapixels"
     ]
 
 
