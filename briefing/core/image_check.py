@@ -4,6 +4,7 @@ on the bytes each time the image is read to be shown."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import BinaryIO, NamedTuple
 
 IMAGE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
@@ -17,7 +18,7 @@ MAX_IMAGE_BYTES = 20 * 1024 * 1024
 # square photograph is shown; a few bytes declaring 50,000 x 50,000 pixels are not.
 MAX_IMAGE_PIXELS = 8192 * 8192
 SNIFF_BYTES = 64  # enough for a signature and a PNG's declared size
-JPEG_SNIFF_BYTES = 256 * 1024  # a JPEG declares its size after its metadata (EXIF, ICC)
+_JPEG_SEGMENTS = 256  # walked at most, looking for the frame header
 _JPEG_FRAMES = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
 
 
@@ -39,19 +40,26 @@ def jpeg_size(data: bytes) -> tuple[int, int] | None:
     JPEG or ends before its frame header."""
     if not data.startswith(IMAGE_SIGNATURES[".jpg"]):
         return None
+    return _jpeg_frame_size(lambda at, count: data[at : at + count])
+
+
+def _jpeg_frame_size(read_at: Callable[[int, int], bytes]) -> tuple[int, int] | None:
+    """Walk a JPEG's segments (``read_at(offset, count)`` reads it) to its frame header,
+    after its metadata (EXIF, ICC), and return the size it declares."""
     at = 2
-    while at + 9 <= len(data) and data[at] == 0xFF:
-        marker = data[at + 1]
+    for _ in range(_JPEG_SEGMENTS):
+        head = read_at(at, 9)
+        if len(head) < 9 or head[0] != 0xFF:
+            return None
+        marker = head[1]
         if marker == 0xFF:  # padding
             at += 1
-            continue
-        if marker in _JPEG_FRAMES:
-            height = int.from_bytes(data[at + 5 : at + 7], "big")
-            return int.from_bytes(data[at + 7 : at + 9], "big"), height
-        if 0xD0 <= marker <= 0xD9:  # markers without a length
+        elif marker in _JPEG_FRAMES:
+            return int.from_bytes(head[7:9], "big"), int.from_bytes(head[5:7], "big")
+        elif 0xD0 <= marker <= 0xD9:  # markers without a length
             at += 2
-            continue
-        at += 2 + int.from_bytes(data[at + 2 : at + 4], "big")
+        else:
+            at += 2 + int.from_bytes(head[2:4], "big")
     return None
 
 
@@ -99,7 +107,12 @@ def check_image_file(suffix: str, file: BinaryIO) -> ImageRefusal | None:
     """``check_image`` on the open regular ``file``, reading only what it needs: an SVG is
     read whole (at most ``MAX_IMAGE_BYTES``), once however many cards show it."""
     if suffix != ".svg":
-        return check_image(suffix, file.read(SNIFF_BYTES if suffix == ".png" else JPEG_SNIFF_BYTES))
+        refusal = check_image(suffix, file.read(SNIFF_BYTES))
+        if refusal is None and suffix != ".png":
+            size = _jpeg_frame_size(lambda at, count: _read_at(file, at, count))
+            too_large = too_many_pixels(*size) if size else None
+            refusal = ImageRefusal(too_large) if too_large else None
+        return refusal
     status = os.fstat(file.fileno())
     identity = (
         status.st_dev,
@@ -113,3 +126,8 @@ def check_image_file(suffix: str, file: BinaryIO) -> ImageRefusal | None:
             _checked_svgs.clear()
         _checked_svgs[identity] = check_image(suffix, file.read(MAX_IMAGE_BYTES))
     return _checked_svgs[identity]
+
+
+def _read_at(file: BinaryIO, at: int, count: int) -> bytes:
+    file.seek(at)
+    return file.read(count)
