@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -41,13 +42,25 @@ class NotRegularFileError(OSError):
     """A path names a device, pipe or socket: reading it could block or never end."""
 
 
+class OutsideFolderError(OSError):
+    """A path leads outside the deck folder (or through a link), so it is not read."""
+
+
+class TooLargeError(OSError):
+    """A file is larger than its reader reads."""
+
+
 def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
     """Open ``path`` for reading in binary, refusing anything but a regular file.
 
     Opened non-blocking and checked on the open descriptor, so a named pipe
     neither blocks the open nor can be swapped in after a check.
     """
-    fd = os.open(path, _FLAGS)
+    return _regular(os.open(path, _FLAGS), path)
+
+
+def _regular(fd: int, path: str | os.PathLike[str]) -> BinaryIO:
+    """The open descriptor ``fd`` as a binary file if it is a regular file; closed if not."""
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
@@ -58,6 +71,59 @@ def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
     except BaseException:
         os.close(fd)
         raise
+
+
+_NO_LINK_FLAGS = getattr(os, "O_NOFOLLOW", 0)
+_FOLDER_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NO_LINK_FLAGS | getattr(os, "O_CLOEXEC", 0)
+)
+_WALKS_BY_FOLDER = _NO_LINK_FLAGS != 0 and os.open in os.supports_dir_fd
+
+
+def read_inside(folder: Path, path: Path, limit: int) -> bytes:
+    """The bytes of the regular file ``path`` inside ``folder`` (both resolved, as the loader
+    gives them), found as the folder is now, at most ``limit`` of them.
+
+    A deck can change after it was loaded: each folder on the way and the file itself are
+    opened without following a link (where the system allows), so a file swapped for a
+    link to anything outside is refused here, not read. Raises ``OSError``.
+    """
+    try:
+        parts = path.relative_to(folder).parts
+    except ValueError:
+        raise OutsideFolderError(f"{path} is outside the deck folder") from None
+    if not parts or any(part in (".", "..") for part in parts):
+        raise OutsideFolderError(f"{path} is not a file in the deck folder")
+    if not _WALKS_BY_FOLDER:
+        target = resolved(path)
+        if target is None or not target.is_relative_to(folder):
+            raise OutsideFolderError(f"{path} leads outside the deck folder")
+        with open_regular(target) as file:
+            return _read_at_most(file, path, limit)
+    fd = os.open(folder, _FOLDER_FLAGS)
+    try:
+        for part in parts[:-1]:
+            inner = os.open(part, _FOLDER_FLAGS, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        file_fd = os.open(parts[-1], _FLAGS | _NO_LINK_FLAGS, dir_fd=fd)
+    except OSError as e:
+        if e.errno in (errno.ELOOP, errno.ENOTDIR):  # a link where a folder or file was
+            raise OutsideFolderError(f"{path} leads through a link; it is not read") from None
+        raise
+    finally:
+        os.close(fd)
+    with _regular(file_fd, path) as file:
+        return _read_at_most(file, path, limit)
+
+
+def _read_at_most(file: BinaryIO, path: Path, limit: int) -> bytes:
+    if os.fstat(file.fileno()).st_size > limit:
+        raise TooLargeError(f"{path} is larger than {limit:,} bytes")
+    data = file.read(limit + 1)
+    if len(data) > limit:  # grew since
+        raise TooLargeError(f"{path} is larger than {limit:,} bytes")
+    return data
 
 
 def resolved(path: Path) -> Path | None:
@@ -84,4 +150,6 @@ def describe_os_error(error: OSError) -> str:
         return "no such file"
     if isinstance(error, PermissionError):
         return "permission denied"
+    if isinstance(error, (OutsideFolderError, TooLargeError)):
+        return str(error)
     return f"cannot read file: {error.strerror or error}"

@@ -33,6 +33,7 @@ from briefing.core.files import (
     open_regular,
     resolved,
 )
+from briefing.core.image_check import IMAGE_SIGNATURES, MAX_IMAGE_BYTES, check_image_file
 from briefing.core.model import Card, Deck, Figure, Image, Quote, Source
 from briefing.core.slugs import SLUG, slugify, suggestion
 from briefing.core.yaml_nodes import (
@@ -46,13 +47,6 @@ from briefing.core.yaml_nodes import (
     read_text,
 )
 
-IMAGE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".svg": (b"<svg", b"<?xml"),
-}
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_PROBLEMS = 1000
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -304,17 +298,24 @@ class _Reader:
                 if os.fstat(f.fileno()).st_size > MAX_IMAGE_BYTES:
                     self.problem(node, f"image {quoted(written)} is larger than 20 MB")
                     return None
-                head = f.read(64).lstrip()
+                refusal = check_image_file(suffix, f)
         except FileNotFoundError:
             self.problem(node, f"image {quoted(written)} does not exist")
             return None
         except OSError as e:
             self.problem(node, f"image {quoted(written)}: {describe_os_error(e)}")
             return None
-        if not head.startswith(IMAGE_SIGNATURES[suffix]):
-            self.problem(node, f"image {quoted(written)} is not a {suffix[1:].upper()} file")
+        if refusal is None:
+            return target
+        if not refusal.line:
+            self.problem(node, f"image {quoted(written)} {refusal.message}")
             return None
-        return target
+        # Inside an SVG: located there, once however many cards show it.
+        shown = os.path.join(os.path.dirname(self.shown_as), written)
+        problem = Problem(shown, refusal.line, refusal.column, refusal.message)
+        if problem not in self.problems:
+            self.problems.append(problem)
+        return None
 
 
 def _a(node: Node) -> str:

@@ -8,14 +8,14 @@ device, so line breaks and glyph positions are the same on a PDF, a printer or a
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
-    QImage,
     QPainter,
     QPalette,
     QTextBlockFormat,
@@ -38,12 +38,19 @@ from briefing.export.print_style import (
     layout_device,
     nominal_spacing,
 )
-from briefing.gui.back_document import SECTION_PROPERTY, BackStyle, fill_back, image_fragments
+from briefing.gui.back_document import (
+    SECTION_PROPERTY,
+    BackStyle,
+    fill_back,
+    image_fragments,
+    natural_size,
+)
 from briefing.gui.fonts import SANS, SERIF
-from briefing.gui.safe_document import SafeDocument, is_own_resource
+from briefing.gui.safe_document import SafeDocument
 
 _PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 SOURCES_LABEL = "Sources"  # the heading fill_back gives a card's sources
+IMAGE_DPI = 300  # a card's image is decoded for print at this resolution, never above its own
 
 
 def px(points: float) -> float:
@@ -353,7 +360,12 @@ def back_document(
     style = BackStyle(font=document_font(SANS, body_pt), muted=palette.muted, accent=palette.accent)
     batch = QTextCursor(document)
     batch.beginEditBlock()  # one layout at the end, not one per edit: 40% faster
-    fill_back(document, deck, card._replace(sources=()) if compact_sources else card, style)
+    image_box = QSize(
+        math.ceil(width_pt * IMAGE_DPI / 72), math.ceil(max_image_height_pt * IMAGE_DPI / 72)
+    )
+    fill_back(
+        document, deck, card._replace(sources=()) if compact_sources else card, style, image_box
+    )
     line = sources_line(deck.card_sources(card)) if compact_sources else ""
     if line:
         cursor = QTextCursor(document)
@@ -377,7 +389,7 @@ def notes_document(
     style = BackStyle(font=document_font(SANS, size_pt), muted=palette.muted, accent=palette.accent)
     batch = QTextCursor(document)
     batch.beginEditBlock()
-    fill_back(document, deck, notes_only, style)
+    fill_back(document, deck, notes_only, style, image_box=QSize())  # no image
     _for_paper(document)
     batch.endEditBlock()
     set_width(document, width_pt)
@@ -450,13 +462,10 @@ def fit_images_within(document: QTextDocument, width_pt: float, height_pt_max: f
     """Show the card's own image at its natural size (96 px to the inch) or smaller, so it
     fits ``width_pt`` by ``height_pt_max``."""
     for cursor, image_format in image_fragments(document):
-        name = image_format.name()
-        if not is_own_resource(name):
+        natural = natural_size(document, image_format)
+        if natural is None:
             continue
-        image = document.resource(QTextDocument.ResourceType.ImageResource, name)
-        if not isinstance(image, QImage) or image.isNull():
-            continue
-        natural_w, natural_h = image.width() * 0.75, image.height() * 0.75  # 96 px = 72 pt
+        natural_w, natural_h = natural.width() * 0.75, natural.height() * 0.75  # 96 px = 72 pt
         scale = min(1.0, width_pt / natural_w, max(height_pt_max, 1.0) / natural_h)
         fitted = QTextImageFormat(image_format)
         fitted.setWidth(px(natural_w * scale))

@@ -7,7 +7,9 @@ everything else is inserted as plain text with explicit formats.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize, QSizeF
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -32,6 +34,9 @@ from briefing.gui.fonts import SERIF
 from briefing.gui.highlight import highlight_spans
 from briefing.gui.safe_document import SafeDocument, is_own_resource
 
+if TYPE_CHECKING:
+    from briefing.gui.deck_images import DeckImage
+
 MARKDOWN = (
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub
     | QTextDocument.MarkdownFeature.MarkdownNoHTML
@@ -40,6 +45,8 @@ _LINE_HEIGHT = 140  # percent
 _PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 # On each block of deck text: the search fields (space-separated) whose text it shows.
 SECTION_PROPERTY = QTextFormat.Property.UserProperty + 2
+# On the card's image: the size its file declares (its pixels may be fewer).
+NATURAL_SIZE_PROPERTY = QTextFormat.Property.UserProperty + 3
 
 
 @dataclass(frozen=True)
@@ -57,7 +64,10 @@ class BackStyle:
         return cls(font, muted, accent, indent=round(1.6 * QFontInfo(font).pixelSize()))
 
 
-def fill_back(document: SafeDocument, deck: Deck, card: Card, style: BackStyle) -> None:
+def fill_back(
+    document: SafeDocument, deck: Deck, card: Card, style: BackStyle, image_box: QSize
+) -> None:
+    """``image_box``: the most device pixels the card's image can be drawn on."""
     document.setDefaultFont(style.font)
     document.setDocumentMargin(0)
     document.setIndentWidth(style.indent)
@@ -73,7 +83,11 @@ def fill_back(document: SafeDocument, deck: Deck, card: Card, style: BackStyle) 
     for quote in card.quotes:
         _insert_quote(cursor, quote, deck.source(quote.source), style)
     if card.image is not None:
-        _insert_image(cursor, document, card.image, style)
+        # Imported here: reading images (hashing, the SVG check) stays off the start path.
+        from briefing.gui.deck_images import read_deck_image
+
+        loaded = read_deck_image(deck.folder, card.image.path, image_box)
+        _insert_image(cursor, document, loaded, card.image, style)
     sources = deck.card_sources(card)
     if sources:
         _insert_sources(cursor, sources, style)
@@ -111,15 +125,24 @@ def highlight_back(document: QTextDocument, query: Query, char_format: QTextChar
 def fit_images(document: QTextDocument, width: float) -> None:
     """Scale the app's own images down to ``width``, never up."""
     for cursor, image_format in image_fragments(document):
-        if not is_own_resource(image_format.name()):
+        natural = natural_size(document, image_format)
+        if natural is None:
             continue
-        image = document.resource(QTextDocument.ResourceType.ImageResource, image_format.name())
-        if not isinstance(image, QImage) or image.isNull():
-            continue
-        scaled = min(float(image.width()), max(width, 1.0))
+        scaled = min(natural.width(), max(width, 1.0))
         image_format.setWidth(scaled)
-        image_format.setHeight(scaled * image.height() / max(image.width(), 1))
+        image_format.setHeight(scaled * natural.height() / max(natural.width(), 1.0))
         cursor.setCharFormat(image_format)
+
+
+def natural_size(document: QTextDocument, image_format: QTextImageFormat) -> QSizeF | None:
+    """The size the card's own image declares, or None for an image that is not the app's."""
+    if not is_own_resource(image_format.name()):
+        return None
+    image = document.resource(QTextDocument.ResourceType.ImageResource, image_format.name())
+    if not isinstance(image, QImage) or image.isNull():
+        return None
+    natural = image_format.property(NATURAL_SIZE_PROPERTY)
+    return natural if isinstance(natural, QSizeF) else None
 
 
 def _neutralise(document: QTextDocument, style: BackStyle) -> None:
@@ -282,19 +305,23 @@ def _insert_quote(
 
 
 def _insert_image(
-    cursor: QTextCursor, document: SafeDocument, image: Image, style: BackStyle
+    cursor: QTextCursor,
+    document: SafeDocument,
+    loaded: DeckImage | None,
+    image: Image,
+    style: BackStyle,
 ) -> None:
-    loaded = QImage(str(image.path))
-    if loaded.isNull():
+    if loaded is None:
         cursor.insertBlock(
             _paragraph(top=16, section="image"), _text(style, color=style.muted, italic=True)
         )
         cursor.insertText(f"[image not shown: {image.alt}]")
         return
     image_format = QTextImageFormat()
-    image_format.setName(document.add_image(loaded).toString())
-    image_format.setWidth(loaded.width())
-    image_format.setHeight(loaded.height())
+    image_format.setName(document.add_image(loaded.pixels).toString())
+    image_format.setWidth(loaded.natural.width())
+    image_format.setHeight(loaded.natural.height())
+    image_format.setProperty(NATURAL_SIZE_PROPERTY, QSizeF(loaded.natural))
     image_format.setProperty(QTextFormat.Property.ImageAltText, image.alt)
     cursor.insertBlock(_paragraph(top=20), _text(style))
     cursor.insertImage(image_format)

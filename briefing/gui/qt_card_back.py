@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QLinearGradient,
@@ -121,7 +121,7 @@ class CardBack(QFrame):
         self.title_label.setText(card.title)
         style = BackStyle.on_screen(self.browser.font(), self.mutedColor, self.accentColor)
         document = SafeDocument(self.browser)
-        fill_back(document, deck, card, style)
+        fill_back(document, deck, card, style, self._image_box())
         first_match = -1
         if match is not None:
             char_format = match_format(self.matchColor, self.matchInkColor)
@@ -217,6 +217,11 @@ class CardBack(QFrame):
         moved = (event.position() - press).manhattanLength()
         if moved < 4 and not self.browser.textCursor().hasSelection():
             self.clicked.emit()
+
+    def _image_box(self) -> QSize:
+        """The most device pixels an image can take here: the whole screen."""
+        screen = self.screen()
+        return screen.size() * screen.devicePixelRatio()
 
     def _fit_images(self) -> None:
         fit_images(self.browser.document(), self.browser.viewport().width() - 4)

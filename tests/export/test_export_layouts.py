@@ -257,7 +257,7 @@ def test_an_image_is_scaled_to_fit_the_page(tmp_path):
     picture.fill(QColor("#0d4f6b"))
     picture.save(str(tmp_path / "big.png"))
     card = make_card(1, image=Image(tmp_path / "big.png", "a big picture"))
-    deck = make_deck(0, cards=(card,))
+    deck = make_deck(0, cards=(card,), folder=tmp_path)
     export(deck, tmp_path / "out.pdf", "handout")
     assert len(PdfReader(tmp_path / "out.pdf").pages[0].images) == 1
     assert "a big picture" in " ".join(page_texts(tmp_path / "out.pdf"))

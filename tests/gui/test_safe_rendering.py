@@ -19,8 +19,10 @@ from briefing.gui.safe_document import SafeDocument
 MakeDeck = Callable[..., Deck]
 
 
-def show(window: MainWindow, make_deck: MakeDeck, **card_fields: object) -> None:
-    window.on_deck_loaded(make_deck(0, cards=(make_card(1, **card_fields),)))
+def show(
+    window: MainWindow, make_deck: MakeDeck, folder: Path = Path(), **card_fields: object
+) -> None:
+    window.on_deck_loaded(make_deck(0, cards=(make_card(1, **card_fields),), folder=folder))
 
 
 def image_names(document: QTextDocument) -> list[str]:
@@ -151,7 +153,7 @@ def test_card_image_from_deck_folder_is_shown(
     picture.fill(QColor("teal"))
     path = tmp_path / "map.png"
     assert picture.save(str(path))
-    show(window, make_deck, image=Image(path, "A map of the region"))
+    show(window, make_deck, image=Image(path, "A map of the region"), folder=tmp_path)
     document = window.card_view.back.document
     (name,) = image_names(document)
     assert name.startswith("briefing-resource:")
@@ -168,7 +170,7 @@ def test_wide_card_image_is_scaled_to_the_text_width(
     picture.fill(QColor("teal"))
     path = tmp_path / "wide.png"
     picture.save(str(path))
-    show(window, make_deck, image=Image(path, "wide"))
+    show(window, make_deck, image=Image(path, "wide"), folder=tmp_path)
     document = window.card_view.back.document
     fit_images(document, 500)
     block = document.begin()
@@ -189,7 +191,7 @@ def test_unreadable_card_image_shows_its_alt_text(
 ) -> None:
     path = tmp_path / "broken.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\nnot really")
-    show(window, make_deck, image=Image(path, "Chart of shipments"))
+    show(window, make_deck, image=Image(path, "Chart of shipments"), folder=tmp_path)
     document = window.card_view.back.document
     assert image_names(document) == []
     assert "[image not shown: Chart of shipments]" in document.toPlainText()
