@@ -29,7 +29,6 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, QCryptographicHash, QSettings, QStandardPaths
 
-from briefing.core.slugs import SLUG
 from briefing.paths import bundled_deck_path
 
 LAST_DECK_KEY = "session/last_deck"
@@ -292,6 +291,8 @@ def save_star(path: str, card_id: str, starred: bool) -> None:
     """Star or unstar one card of the deck at ``path``, leaving its other cards' stars as
     they are in the file, whoever set them. A card id that is not a slug (the loader
     allows none) is not kept."""
+    from briefing.core.slugs import SLUG  # not at start-up: it imports unicodedata
+
     if not SLUG.fullmatch(card_id):
         return
     settings = app_settings()
@@ -317,10 +318,9 @@ def _star_marks(settings: Store | None, group: str) -> dict[str, bool]:
         return {}
     marks = {}
     for card_id in keys:
-        if SLUG.fullmatch(card_id):
-            value = read(settings, f"{group}/{card_id}")
-            if type(value) is str and value in ("true", "false"):
-                marks[card_id] = value == "true"
+        value = read(settings, f"{group}/{card_id}")
+        if type(value) is str and value in ("true", "false"):
+            marks[card_id] = value == "true"
     return marks
 
 
