@@ -235,7 +235,10 @@ def recent_decks() -> list[str]:
 def remember_opened(path: str) -> list[str]:
     """Note ``path`` as the last deck and first of the recent ones; returns the new list."""
     path = resolved(path)
-    recent = [path, *(p for p in recent_decks() if p != path)][:MAX_RECENT]
+    before = recent_decks()
+    recent = [path, *(p for p in before if p != path)][:MAX_RECENT]
+    if recent == before and last_deck() == path:
+        return recent  # a save costs a write to disk, each start
     settings = app_settings()
     settings.setValue(LAST_DECK_KEY, path_value(path))
     settings.setValue(RECENT_KEY, [path_value(p) for p in recent])
@@ -269,8 +272,10 @@ def deck_place(path: str) -> Place:
 
 
 def save_deck_place(path: str, place: Place) -> None:
-    settings = app_settings()
     group = _deck_group(path)
+    if deck_place(path) == place and as_path(read(readable_settings(), f"{group}/path")):
+        return  # a save costs a write to disk, each time a deck opens
+    settings = app_settings()
     settings.setValue(f"{group}/path", path_value(resolved(path)))
     settings.setValue(f"{group}/card", place.card_id)
     settings.setValue(f"{group}/side_back", "true" if place.back else "false")

@@ -184,3 +184,19 @@ def test_a_deck_whose_name_is_not_utf8_keeps_its_place_stars_and_recent_entry(
     assert second.index == 1 and second.card_view.is_flipped()
     assert second.comfort.stars.ids() == ["beta"]
     assert settings.deck_key(str(odd)) != settings.deck_key(str(odd).replace("\udcff", "\udcfe"))
+
+
+def test_reopening_a_deck_where_it_was_left_writes_no_settings(
+    new_window: NewWindow, deck_folder: Path, instant_flip: None
+) -> None:
+    """Each save is a new file written to disk: none when nothing changed."""
+    first = new_window()
+    first.open_deck(str(deck_folder))
+    first.go_to(1)
+    ini = Path(settings.settings_path())
+    written = ini.stat().st_ino
+
+    second = new_window()
+    second.open_deck(str(deck_folder))
+    assert second.index == 1
+    assert ini.stat().st_ino == written
