@@ -65,8 +65,7 @@ class SessionSettings:
 
 
 Store = QSettings | SessionSettings
-_session = SessionSettings()
-_warned: set[str] = set()
+_sessions: dict[str, SessionSettings] = {}  # settings file -> what stands in for it
 _parsed: dict[str, tuple[int, ...]] = {}  # file -> its identity when last parsed whole
 
 
@@ -82,14 +81,14 @@ def app_settings() -> Store:
     try:
         identity = file_identity(path)
     except UnusableFile as problem:
-        if path not in _warned:
-            _warned.add(path)
+        if path not in _sessions:
+            _sessions[path] = SessionSettings()
             import logging
 
             logging.getLogger(__name__).warning(
-                "%s %s; settings are kept for this session only", path, problem
+                "%s; settings are kept for this session only, none are written", problem
             )
-        return _session
+        return _sessions[path]
     settings = QSettings(path, QSettings.Format.IniFormat)
     if identity is not None and _parsed.get(path) != identity:
         # PySide unpickles a Python object in a section when Qt parses it, and Qt parses
@@ -118,14 +117,14 @@ def file_identity(path: str) -> tuple[int, ...] | None:
             status = os.stat(name)
         except FileNotFoundError:
             if os.path.islink(name):
-                raise UnusableFile(f"is a link to nothing ({name})") from None
+                raise UnusableFile(f"{name} is a link to nothing") from None
             continue
         except OSError as error:
-            raise UnusableFile(f"cannot be used ({name}: {error.strerror or error})") from None
+            raise UnusableFile(f"{name}: {error.strerror or error}") from None
         if not stat.S_ISREG(status.st_mode):
-            raise UnusableFile(f"is not a regular file ({name})")
+            raise UnusableFile(f"{name} is not a regular file (a pipe or a device?)")
         if status.st_size > limit:
-            raise UnusableFile(f"is larger than {limit:,} bytes ({name})")
+            raise UnusableFile(f"{name} is larger than {limit:,} bytes")
         if name == path:
             identity = (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
     return identity

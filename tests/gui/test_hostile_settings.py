@@ -239,6 +239,24 @@ def test_a_window_keeps_its_settings_in_memory_while_the_file_is_a_link_to_a_dev
     assert len(warnings) == 1 and str(ini) in warnings[0].getMessage()
 
 
+def test_a_settings_file_too_large_for_settings_is_neither_read_nor_replaced(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    ini = Path(settings.settings_path())
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    with ini.open("wb") as file:
+        file.truncate(settings.MAX_FILE_BYTES + 1)  # sparse: no time spent writing it
+    before = ini.stat()
+
+    with caplog.at_level(logging.WARNING):
+        settings.save_theme("dark")
+        assert settings.theme(("system", "dark"), "system") == "dark"
+
+    after = ini.stat()
+    assert (after.st_ino, after.st_size) == (before.st_ino, before.st_size)
+    assert any("larger than" in r.getMessage() for r in caplog.records)
+
+
 def test_a_settings_file_linked_to_a_regular_file_is_written_through_the_link(
     tmp_path: Path,
 ) -> None:
