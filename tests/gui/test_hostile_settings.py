@@ -108,6 +108,20 @@ def test_a_setting_of_the_wrong_type_is_its_default_and_the_window_works(
     assert stars.is_starred("beta") and not stars.is_starred("alpha")
 
 
+def test_a_countdown_longer_than_the_presenter_offers_is_the_longest_it_offers(
+    window: MainWindow, qtbot: Any
+) -> None:
+    write_settings("[presentation]\ncountdownMinutes=99999999999\n")
+    assert window.deck is not None
+    presentation = Presentation(window.deck, range(len(window.deck.cards)), home=window)
+    from briefing.gui.qt_presenter_window import PresenterWindow
+
+    presenter = PresenterWindow(presentation)
+    qtbot.addWidget(presenter)
+    assert presenter.countdown_box.value() == presenter.countdown_box.maximum()
+    assert presentation.clock.countdown_seconds == presenter.countdown_box.maximum() * 60
+
+
 def test_forty_thousand_recent_decks_read_in_linear_time_first_ten_kept(
     qtbot: Any, styled_app: QApplication, tmp_path: Path
 ) -> None:
