@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, QCryptographicHash, QSettings, QStandardPaths
@@ -70,7 +71,16 @@ _parsed: dict[str, tuple[int, ...]] = {}  # file -> its identity when last parse
 
 
 def settings_path() -> str:
-    config = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    """The file QSettings(IniFormat, UserScope, "Briefing", "Briefing") names, found
+    without opening it (that QSettings would open three more, any of which could block)."""
+    if sys.platform == "win32":
+        config = os.environ.get("APPDATA") or os.path.expanduser("~/AppData/Roaming")
+    elif sys.platform == "darwin":  # Qt's user ini folder there is not QStandardPaths'
+        xdg = os.environ.get("XDG_CONFIG_HOME") or ".config"
+        config = os.path.join(os.path.expanduser("~"), xdg)
+    else:
+        location = QStandardPaths.StandardLocation.GenericConfigLocation
+        config = QStandardPaths.writableLocation(location)
     return os.path.join(config, "Briefing", "Briefing.ini")
 
 
