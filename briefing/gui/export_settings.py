@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QStandardPaths
 
 from briefing.core.model import Card, Deck
 from briefing.export.options import (
@@ -23,6 +23,7 @@ from briefing.export.options import (
     ExportOptions,
     OptionsError,
 )
+from briefing.gui.settings import Store, as_int, as_path, path_value, read
 
 Scope = Literal["deck", "search", "card"]
 SCOPES: tuple[str, ...] = get_args(Scope)
@@ -67,19 +68,20 @@ class CardChoice:
         return tuple(self.deck.cards[i] for i in self.indices(scope))
 
 
-def load_options(settings: QSettings) -> ExportOptions:
-    """The options last saved; any value that is missing or makes no sense is the default."""
-    layout = str(settings.value(_KEYS["layout"], "handout"))
+def load_options(settings: Store) -> ExportOptions:
+    """The options last saved; any value that is missing, of the wrong type or makes no
+    sense is the default."""
+    layout = _text(read(settings, _KEYS["layout"]))
     if layout not in LAYOUTS:
         layout = "handout"
-    per_page = _int(settings.value(_KEYS["per_page"], 0))
+    per_page = as_int(read(settings, _KEYS["per_page"]))
     if per_page not in PER_PAGE[layout]:
         per_page = 0
-    page_size = str(settings.value(_KEYS["page_size"], ""))
-    notes = str(settings.value(_KEYS["notes"], "false")).lower() == "true"
+    page_size = _text(read(settings, _KEYS["page_size"]))
+    notes = _text(read(settings, _KEYS["notes"])).lower() == "true"
     offset = (
-        _offset(settings.value(_KEYS["offset_x"], 0)),
-        _offset(settings.value(_KEYS["offset_y"], 0)),
+        _offset(read(settings, _KEYS["offset_x"])),
+        _offset(read(settings, _KEYS["offset_y"])),
     )
     options = ExportOptions(
         layout,  # type: ignore[arg-type]
@@ -94,7 +96,7 @@ def load_options(settings: QSettings) -> ExportOptions:
         return ExportOptions().resolved()
 
 
-def save_options(settings: QSettings, options: ExportOptions) -> None:
+def save_options(settings: Store, options: ExportOptions) -> None:
     settings.setValue(_KEYS["layout"], options.layout)
     settings.setValue(_KEYS["per_page"], options.per_page)
     settings.setValue(_KEYS["page_size"], options.page_size or "")
@@ -103,16 +105,15 @@ def save_options(settings: QSettings, options: ExportOptions) -> None:
     settings.setValue(_KEYS["offset_y"], options.offset_mm[1])
 
 
-def _int(value: object) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        return 0
+def _text(value: object) -> str:
+    return value if type(value) is str else ""
 
 
 def _offset(value: object) -> float:
+    if not isinstance(value, int | float | str):
+        return 0.0
     try:
-        number = float(str(value))
+        number = float(value)
     except ValueError:
         return 0.0
     return number if math.isfinite(number) and abs(number) <= MAX_OFFSET_MM else 0.0
@@ -128,9 +129,17 @@ def with_pdf_suffix(path: str) -> str:
     return path if path.lower().endswith(".pdf") else f"{path}.pdf"
 
 
-def default_folder(remembered: object) -> str:
+def load_folder(settings: Store) -> str:
     """Where a save dialog starts: the folder last exported to, else Documents, else home."""
-    folder = str(remembered or "")
+    return default_folder(as_path(read(settings, FOLDER_KEY)))
+
+
+def save_folder(settings: Store, folder: str) -> None:
+    settings.setValue(FOLDER_KEY, path_value(folder))
+
+
+def default_folder(folder: str) -> str:
+    """``folder`` if it is one, else Documents, else home."""
     if folder and os.path.isdir(folder):
         return folder
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

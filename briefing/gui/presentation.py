@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from briefing.core.model import Card, Deck
 from briefing.gui.presentation_clock import PresentationClock
-from briefing.gui.settings import app_settings
+from briefing.gui.settings import app_settings, as_int, read
 
 if TYPE_CHECKING:
     from briefing.gui.qt_audience_window import AudienceWindow
@@ -26,6 +26,7 @@ Stage = Literal["dark", "light"]
 Blank = Literal["", "black", "white"]
 STAGE_KEY = "presentation/stage"
 COUNTDOWN_KEY = "presentation/countdownMinutes"
+MAX_COUNTDOWN_MINUTES = 600  # ten hours: what the presenter's countdown box offers
 TYPED_MS = 2500  # a typed card number stays this long without Enter
 # Released by calling it; see ``inhibit_screen_sleep``.
 Release = Callable[[], None]
@@ -151,9 +152,8 @@ class Presentation(QObject):
         self.swapped = False
         self.home = home  # the main window: its screen is the presenter's
         settings = app_settings()
-        stage = str(settings.value(STAGE_KEY, "dark"))
-        self.stage: Stage = "light" if stage == "light" else "dark"
-        minutes = _int(settings.value(COUNTDOWN_KEY, 0))
+        self.stage: Stage = "light" if read(settings, STAGE_KEY) == "light" else "dark"
+        minutes = min(max(as_int(read(settings, COUNTDOWN_KEY)), 0), MAX_COUNTDOWN_MINUTES)
         self.clock = clock or PresentationClock()
         self.clock.countdown_seconds = minutes * 60
         self.audience: AudienceWindow | None = None
@@ -402,13 +402,6 @@ def _show_on(window: QWidget, screen: QScreen, full_screen: bool, normal: bool =
         window.showMaximized()
 
 
-def _int(value: object) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        return 0
-
-
 def present(window: MainWindow, presenter: bool = False, tag: str = "") -> Presentation | None:
     """Present ``window``'s deck from its card: only the search's matches while a search has
     any, or only the cards tagged ``tag``; in deck order. None when there is nothing to show."""
@@ -459,7 +452,7 @@ class PresentMenu(QMenu):
         self.on_about_to_show()
 
     def on_about_to_show(self) -> None:
-        stage = "light" if app_settings().value(STAGE_KEY, "dark") == "light" else "dark"
+        stage = "light" if read(app_settings(), STAGE_KEY) == "light" else "dark"
         self.stage_actions[stage].setChecked(True)
         deck = self._window.deck
         self.tag_menu.setEnabled(deck is not None and bool(tags_of(deck)))

@@ -809,10 +809,10 @@ class MainWindow(QMainWindow):
         return self._export_options
 
     def export_folder(self) -> str:
-        from briefing.gui.export_settings import FOLDER_KEY, default_folder
+        from briefing.gui.export_settings import load_folder
 
         if self._export_folder is None:
-            self._export_folder = default_folder(settings.app_settings().value(FOLDER_KEY, ""))
+            self._export_folder = load_folder(settings.app_settings())
         return self._export_folder
 
     def open_print_preview(self) -> PrintPreviewDialog | None:
@@ -861,9 +861,9 @@ class MainWindow(QMainWindow):
         self.notice.show_info(message)
         if path:
             self._export_folder = os.path.dirname(path)
-            from briefing.gui.export_settings import FOLDER_KEY
+            from briefing.gui.export_settings import save_folder
 
-            settings.app_settings().setValue(FOLDER_KEY, self._export_folder)
+            save_folder(settings.app_settings(), self._export_folder)
 
     def on_export_window_closed(self) -> None:
         self.print_preview = None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.gui.back_document import BackStyle, fill_notes
+from briefing.gui.presentation import MAX_COUNTDOWN_MINUTES
 from briefing.gui.qt_audience_window import (
     KeysOverlay,
     PresentationKeys,
@@ -116,7 +117,7 @@ class PresenterWindow(PresentationKeys, QWidget):
 
         self.countdown_box = QSpinBox()
         self.countdown_box.setObjectName("countdownMinutes")
-        self.countdown_box.setRange(0, 600)
+        self.countdown_box.setRange(0, MAX_COUNTDOWN_MINUTES)
         self.countdown_box.setSpecialValueText("No countdown")
         self.countdown_box.setSuffix(" min")
         self.countdown_box.setPrefix("Countdown ")

@@ -1,5 +1,7 @@
 """Starred cards ("flag for later"): kept in the settings by deck path and card id, never
-written into a deck's files."""
+written into a deck's files. Each change is saved for its card alone and the list read
+again, so stars set meanwhile by another window or instance are kept and shown (see
+``settings``)."""
 
 from __future__ import annotations
 
@@ -37,12 +39,12 @@ class Stars(QObject):
     def set_starred(self, card_id: str, starred: bool) -> None:
         if starred == self.is_starred(card_id):
             return
-        if starred:
-            self._ids.append(card_id)
-        else:
-            self._ids.remove(card_id)
+        ids = self._ids
         if self.path:
-            settings.save_starred_ids(self.path, self._ids)
+            settings.save_star(self.path, card_id, starred)
+            ids = settings.starred_ids(self.path)
+        ids = [i for i in ids if i != card_id]  # this card as asked, whatever was saved
+        self._ids = [*ids, card_id] if starred else ids
         self.changed.emit()
 
     def toggle(self, card_id: str) -> bool:

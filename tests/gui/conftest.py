@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from gui_factories import make_card
 from print_helpers import EngineSpy
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from briefing.core.model import Deck, Source
@@ -41,10 +40,13 @@ def _index_decks_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def settings_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Where the app's settings go during a test: never the developer's own."""
+def settings_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Where the app's settings go during a test (their config folder): never the
+    developer's own."""
     folder = tmp_path_factory.mktemp("settings")
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
     return folder
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -148,3 +149,54 @@ def test_settings_file_is_the_apps_own(settings_folder: Path) -> None:
     store = app_settings()
     assert store.format() == QSettings.Format.IniFormat
     assert Path(store.fileName()).is_relative_to(settings_folder)
+
+
+def test_keys_of_utf8_paths_are_the_keys_they_always_were() -> None:
+    """Readers keep their places and stars: keyed by bytes, a UTF-8 path's key is unchanged."""
+    assert settings.deck_key("/nonexistent-briefing/plain/deck") == "a907dd886b915e5d4b23"
+    assert settings.deck_key("/nonexistent-briefing/D\u00e9cks/brief-2024") == (
+        "7a1de59a42ca6068b6fc"
+    )
+
+
+def test_a_deck_whose_name_is_not_utf8_keeps_its_place_stars_and_recent_entry(
+    new_window: NewWindow,
+    qtbot: object,
+    styled_app: QApplication,
+    deck_folder: Path,
+    tmp_path: Path,
+    instant_flip: None,
+) -> None:
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/deck-\xff-\xfe"))
+    odd.mkdir()
+    for file in deck_folder.iterdir():
+        (odd / file.name).write_bytes(file.read_bytes())
+    first = new_window()
+    assert first.open_deck(str(odd))
+    first.go_to(1)
+    first.flip_card()
+    first.comfort.star_action.trigger()
+    first.close()
+
+    assert settings.recent_decks() == [str(odd)]
+    second = _start(qtbot, styled_app)  # the last deck: this one
+    assert second.deck is not None and second.deck.path == str(odd)
+    assert second.index == 1 and second.card_view.is_flipped()
+    assert second.comfort.stars.ids() == ["beta"]
+    assert settings.deck_key(str(odd)) != settings.deck_key(str(odd).replace("\udcff", "\udcfe"))
+
+
+def test_reopening_a_deck_where_it_was_left_writes_no_settings(
+    new_window: NewWindow, deck_folder: Path, instant_flip: None
+) -> None:
+    """Each save is a new file written to disk: none when nothing changed."""
+    first = new_window()
+    first.open_deck(str(deck_folder))
+    first.go_to(1)
+    ini = Path(settings.settings_path())
+    written = ini.stat().st_ino
+
+    second = new_window()
+    second.open_deck(str(deck_folder))
+    assert second.index == 1
+    assert ini.stat().st_ino == written

@@ -170,7 +170,7 @@ def test_a_starred_card_shows_its_badge_from_the_first_frame_where_it_stays(
 ) -> None:
     deck = load_deck(deck_folder, cache=DeckCache())
     settings.save_deck_place(str(deck_folder), settings.Place(deck.cards[1].id, False))
-    settings.save_starred_ids(str(deck_folder), [deck.cards[1].id])
+    settings.save_star(str(deck_folder), deck.cards[1].id, True)
     window = staged(qtbot, str(deck_folder), styled_app)
     window.resize(1280, 800)
     window.show()

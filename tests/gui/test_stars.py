@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -66,3 +69,64 @@ def test_is_starred_search_finds_starred_cards(window: MainWindow, qtbot: Any) -
     window.go_to(1)
     window.comfort.star_action.trigger()
     assert window.search.results == [4]
+
+
+def test_two_windows_on_one_deck_keep_each_others_stars(
+    new_window: NewWindow, deck_folder: Path, instant_flip: None
+) -> None:
+    first, second = new_window(), new_window()
+    first.open_deck(str(deck_folder))
+    second.open_deck(str(deck_folder))
+    first.comfort.star_action.trigger()  # alpha
+    second.go_to(1)
+    second.comfort.star_action.trigger()  # beta, saved after alpha
+    assert sorted(second.comfort.stars.ids()) == ["alpha", "beta"]
+
+    third = new_window()
+    third.open_deck(str(deck_folder))
+    assert sorted(third.comfort.stars.ids()) == ["alpha", "beta"]
+    second.go_to(0)
+    second.comfort.star_action.trigger()  # unstars alpha, which the first starred
+    fourth = new_window()
+    fourth.open_deck(str(deck_folder))
+    assert fourth.comfort.stars.ids() == ["beta"]
+
+
+# Another instance of the app: reads the deck's stars, waits for a line, stars one card.
+_OTHER_INSTANCE = """
+import sys
+from briefing.core.loader import load_deck
+from briefing.gui.stars import Stars
+stars = Stars()
+stars.set_deck(load_deck(sys.argv[1]))
+print("ready", flush=True)
+sys.stdin.readline()
+stars.set_starred(sys.argv[2], True)
+print("done", flush=True)
+"""
+
+
+def test_stars_of_two_instances_add_up_and_an_unstar_still_counts(
+    new_window: NewWindow, deck_folder: Path, settings_folder: Path
+) -> None:
+    environment = {**os.environ, "XDG_CONFIG_HOME": str(settings_folder)}
+    command = [sys.executable, "-c", _OTHER_INSTANCE, str(deck_folder), "beta"]
+    with subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=environment
+    ) as other:
+        assert other.stdout is not None and other.stdin is not None
+        window = new_window()
+        window.open_deck(str(deck_folder))
+        assert other.stdout.readline().strip() == "ready"  # both read the deck's stars: none
+        window.comfort.star_action.trigger()  # alpha, saved first
+        other.stdin.write("go\n")
+        other.stdin.flush()
+        assert other.stdout.readline().strip() == "done"  # beta, saved after
+    assert other.returncode == 0
+
+    window.go_to(0)
+    window.comfort.star_action.trigger()  # unstars alpha; beta, from the other, stays
+    assert window.comfort.stars.ids() == ["beta"]
+    later = new_window()
+    later.open_deck(str(deck_folder))
+    assert later.comfort.stars.ids() == ["beta"]
