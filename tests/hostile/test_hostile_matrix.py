@@ -32,16 +32,18 @@ def folder_deck(root: Path, deck_yaml: str = "title: Hostile\n", **cards: str) -
     return folder
 
 
-def png(width: int, height: int) -> bytes:
-    """A grey PNG of any size, small on disk (it is all zeros, compressed)."""
+def png(width: int, height: int, channels: int = 1) -> bytes:
+    """A grey (1 channel) or colour (3) PNG of any size, small on disk (it is all zeros,
+    compressed)."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         body = kind + data
         return len(data).to_bytes(4, "big") + body + zlib.crc32(body).to_bytes(4, "big")
 
-    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 0, 0, 0, 0])
+    colour_type = {1: 0, 3: 2}[channels]
+    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, colour_type, 0, 0, 0])
     compressor = zlib.compressobj(9)
-    row = bytes(width + 1)
+    row = bytes(width * channels + 1)
     data = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
     return (
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
@@ -148,6 +150,12 @@ def one_huge_image_on_twenty_cards(root: Path) -> Path:
     return folder
 
 
+def one_huge_colour_image_on_twenty_cards(root: Path) -> Path:
+    folder = one_huge_image_on_twenty_cards(root)
+    (folder / "big.png").write_bytes(png(8_000, 8_000, channels=3))
+    return folder
+
+
 def image_declaring_a_gigapixel(root: Path) -> Path:
     folder = folder_deck(root, a=image_card("bomb.png"))
     (folder / "bomb.png").write_bytes(png(50_000, 50_000))
@@ -178,6 +186,7 @@ DECKS: dict[str, Callable[[Path], Path]] = {
         svg_naming_stdin,
         svg_of_nested_uses,
         one_huge_image_on_twenty_cards,
+        one_huge_colour_image_on_twenty_cards,
         image_declaring_a_gigapixel,
         card_file_named_in_latin_1,
         card_file_named_with_a_newline,
