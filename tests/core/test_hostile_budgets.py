@@ -1,0 +1,89 @@
+"""What a deck's text can make the loader, search and layout do is bounded.
+
+Each case here was a freeze or a memory bomb: a small file that expands (aliases of
+long texts), a mistake repeated a hundred thousand times (each with a did-you-mean
+lookup), a card body whose Markdown costs minutes and gigabytes to lay out. Each is
+refused, or reported in a bounded list, in well under a second.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from briefing.core.errors import DeckError, Problem
+from briefing.core.loader import load_deck
+from briefing.core.yaml_nodes import MIN_ALIAS_CHARACTERS
+
+FAST = 2.0  # seconds; each case takes a fraction of that
+
+
+def refused(path) -> list[Problem]:
+    """The deck's problems, checked to come quickly."""
+    start = time.perf_counter()
+    with pytest.raises(DeckError) as caught:
+        load_deck(path)
+    elapsed = time.perf_counter() - start
+    assert elapsed < FAST, f"took {elapsed:.1f} s"
+    return caught.value.problems
+
+
+def loads_quickly(path):
+    start = time.perf_counter()
+    deck = load_deck(path)
+    elapsed = time.perf_counter() - start
+    assert elapsed < FAST, f"took {elapsed:.1f} s"
+    return deck
+
+
+# --- aliases of long texts ----------------------------------------------------------
+
+
+def test_aliases_of_a_long_text_are_refused_at_the_alias_that_crosses_the_budget(
+    write_file_deck,
+):
+    # The issue's bomb, scaled down: one long anchored text, aliased on every card.
+    long_text = "x" * (MIN_ALIAS_CHARACTERS * 6 // 10)
+    cards = "".join(f"  - {{id: c{i}, title: *t, headline: h, body: b}}\n" for i in range(50))
+    path = write_file_deck(f"title: T\nsubtitle: &t {long_text}\ncards:\n{cards}")
+    (problem,) = refused(path)
+    # The first alias adds 600,000 characters to a 600,000-character file; the second
+    # would make it 1,200,000, over the budget of a million.
+    assert (problem.path, problem.line, problem.column) == (path, 5, 21)
+    assert "aliases expand to more than 1,000,000 characters" in problem.message
+
+
+def test_a_large_file_may_alias_as_much_text_as_it_holds(write_file_deck):
+    filler = "".join(
+        f"  - {{id: f{i}, title: F, headline: h, body: {'y' * 200}}}\n" for i in range(6000)
+    )
+    long_text = "x" * 600_000
+    path = write_file_deck(
+        f"title: T\nsubtitle: &t {long_text}\ncards:\n{filler}"
+        "  - {id: a, title: *t, headline: h, body: b}\n"
+        "  - {id: b, title: *t, headline: h, body: b}\n"
+    )
+    assert len(loads_quickly(path).cards) == 6002
+
+
+def test_short_texts_may_be_aliased_on_every_card(write_file_deck):
+    cards = "".join(f"  - {{id: c{i}, title: T, headline: *h, body: *b}}\n" for i in range(3000))
+    path = write_file_deck(
+        f"title: T\nsubtitle: &h A shared headline\nauthor: &b {'A shared body. ' * 20}\n"
+        f"cards:\n{cards}"
+    )
+    deck = loads_quickly(path)
+    assert deck.cards[-1].headline == "A shared headline"
+
+
+def test_an_anchored_list_counts_the_text_of_every_item(write_file_deck):
+    items = ", ".join(["x" * 100_000] * 6)  # 600,000 characters in one anchored list
+    cards = "".join(f"  - {{id: c{i}, title: T, headline: h, body: b, tags: *l}}\n" for i in (1, 2))
+    path = write_file_deck(
+        f"title: T\ncards:\n  - {{id: c0, title: T, headline: h, body: b, tags: &l [{items}]}}\n"
+        f"{cards}"
+    )
+    (problem,) = refused(path)
+    assert (problem.line, problem.column) == (5, 52)
+    assert problem.message.endswith("characters of text (an alias bomb?)")
