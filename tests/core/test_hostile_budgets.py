@@ -14,6 +14,7 @@ import pytest
 
 from briefing.core.errors import DeckError, Problem
 from briefing.core.loader import load_deck
+from briefing.core.problem_caps import MAX_PER_KIND
 from briefing.core.yaml_nodes import MIN_ALIAS_CHARACTERS
 
 FAST = 2.0  # seconds; each case takes a fraction of that
@@ -87,3 +88,70 @@ def test_an_anchored_list_counts_the_text_of_every_item(write_file_deck):
     (problem,) = refused(path)
     assert (problem.line, problem.column) == (5, 52)
     assert problem.message.endswith("characters of text (an alias bomb?)")
+
+
+# --- mistakes made thousands of times ---------------------------------------------
+
+
+def test_an_order_of_thousands_of_wrong_ids_is_reported_in_a_bounded_list(write_file_deck):
+    # Each wrong id was a did-you-mean lookup over every card id (100,000: 750 s).
+    cards = "".join(f"  - {{id: card-{i}, title: C, headline: h, body: b}}\n" for i in range(1000))
+    order = "".join(f"  - card-{i}x\n" for i in range(20_000))
+    path = write_file_deck(f"title: T\norder:\n{order}cards:\n{cards}")
+    problems = refused(path)
+    unknown = [p for p in problems if "but no card has that id" in p.message]
+    assert len(unknown) == MAX_PER_KIND
+    # the first ones still get a suggestion
+    assert unknown[0].message == (
+        "order names 'card-0x', but no card has that id; did you mean 'card-0'?"
+    )
+    summary = problems[problems.index(unknown[-1]) + 1]
+    assert summary.message == "... and 19,900 more unknown ids in 'order' are not listed"
+    assert "... and 900 more cards missing from 'order' are not listed" in [
+        p.message for p in problems
+    ]
+
+
+def test_thousands_of_undeclared_sources_are_reported_in_a_bounded_list(write_file_deck):
+    declared = "".join(f"  - {{id: source-{i}, title: S}}\n" for i in range(300))
+    cards = "".join(
+        f"  - {{id: c{i}, title: C, headline: h, body: b, sources: [source-{i}x]}}\n"
+        for i in range(2000)
+    )
+    path = write_file_deck(f"title: T\nsources:\n{declared}cards:\n{cards}")
+    problems = refused(path)
+    assert len(problems) == MAX_PER_KIND + 1
+    assert problems[0].message.startswith("source 'source-0x' is not declared in the deck")
+    assert problems[-1].message == "... and 1,900 more undeclared sources are not listed"
+    assert problems[-1].line == problems[-2].line
+
+
+def test_tens_of_thousands_of_unknown_keys_are_reported_in_a_bounded_list(write_file_deck):
+    keys = "".join(f"    k{i}: v\n" for i in range(30_000))
+    path = write_file_deck(f"title: T\ncards:\n  - title: A\n    headline: h\n    body: b\n{keys}")
+    problems = refused(path)
+    assert len(problems) == MAX_PER_KIND + 1
+    assert problems[0].message.startswith("'k0' is not a card key")
+    assert problems[-1].message == "... and 29,900 more unknown keys are not listed"
+
+
+def test_long_lists_of_declared_sources_are_not_repeated_in_every_message(write_file_deck):
+    declared = "".join(f"  - {{id: {c}{c}{c}-{i}, title: S}}\n" for c in "ab" for i in range(50))
+    path = write_file_deck(
+        f"title: T\nsources:\n{declared}cards:\n"
+        "  - {id: c, title: C, headline: h, body: b, sources: [zzzzzzzzz]}\n"
+    )
+    (problem,) = refused(path)
+    assert problem.message.endswith(", aaa-17 and 90 more)")
+
+
+def test_did_you_mean_stops_once_its_budget_is_spent(write_file_deck):
+    # Many cards, and ids that each need a lookup over all of them: the budget covers
+    # the first lookups only; the load stays fast and lists each problem all the same.
+    cards = "".join(f"  - {{id: card-{i}, title: C, headline: h, body: b}}\n" for i in range(5000))
+    order = "".join(f"  - card-{i}x\n" for i in range(MAX_PER_KIND))
+    path = write_file_deck(f"title: T\norder:\n{order}cards:\n{cards}")
+    unknown = [p.message for p in refused(path) if "but no card has that id" in p.message]
+    assert len(unknown) == MAX_PER_KIND
+    assert unknown[0].endswith("did you mean 'card-0'?")
+    assert unknown[-1].endswith("but no card has that id")
