@@ -33,6 +33,7 @@ from briefing.core.files import (
     open_regular,
     resolved,
 )
+from briefing.core.markdown_budget import markdown_cost
 from briefing.core.model import Card, Deck, Figure, Image, Quote, Source
 from briefing.core.problem_caps import Kind, ProblemCaps
 from briefing.core.slugs import SLUG, Suggestions, slugify
@@ -181,6 +182,14 @@ class _Reader:
             return ""
         return node.text
 
+    def markdown(self, values: dict[str, Node], name: str) -> str:
+        """Text that is laid out as Markdown, refused if that would cost too much."""
+        written = self.text(values, name)
+        too_costly = markdown_cost(written) if written else None
+        if too_costly is not None:
+            self.problem(values[name], f"{quoted(name)} {too_costly}")
+        return written
+
     def items(self, values: dict[str, Node], name: str) -> list[Node]:
         node = values.get(name)
         if node is None or (type(node) is Scalar and node.is_null):
@@ -268,11 +277,11 @@ class _Reader:
             id=card_id,
             title=title,
             headline=self.text(values, "headline"),
-            body=self.text(values, "body"),
+            body=self.markdown(values, "body"),
             figure=self.figure(values.get("figure")),
             quotes=tuple(q for item in self.items(values, "quotes") if (q := self.quote(item))),
             image=self.image(values.get("image")),
-            notes=self.text(values, "notes"),
+            notes=self.markdown(values, "notes"),
             tags=tuple(t.text for t in self.texts(values, "tags")),
             sources=tuple(s.text for s in source_nodes),
             file=self.shown_as,

@@ -8,6 +8,7 @@ refused, or reported in a bounded list, in well under a second.
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -155,3 +156,82 @@ def test_did_you_mean_stops_once_its_budget_is_spent(write_file_deck):
     assert len(unknown) == MAX_PER_KIND
     assert unknown[0].endswith("did you mean 'card-0'?")
     assert unknown[-1].endswith("but no card has that id")
+
+
+# --- Markdown that costs too much to lay out ------------------------------------------
+
+
+def single_card(body: str, **more: str) -> str:
+    """A single-file deck of one card; ``body`` (and the rest) written as quoted YAML."""
+    fields = "".join(f", {key}: {json.dumps(value)}" for key, value in more.items())
+    return f"title: T\ncards:\n  - {{title: A, headline: h, body: {json.dumps(body)}{fields}}}\n"
+
+
+def test_a_table_of_thousands_of_cells_is_refused_at_the_body(write_file_deck):
+    # The issue's table of 100,000 rows froze the window; 1,001 rows of 2 columns
+    # are already over the limit (and still a small text).
+    table = "| a | b |\n|---|---|\n" + "| 1 | 2 |\n" * 1001
+    (problem,) = refused(write_file_deck(single_card(table)))
+    assert (problem.line, problem.column) == (3, 35)
+    assert problem.message == (
+        "'body' has tables of 2,004 cells; a card's text may have at most 2,000 table cells"
+    )
+
+
+def test_a_wide_table_counts_every_row_as_wide_as_its_header(write_file_deck):
+    # Rows without a '|' are still rows, padded to the header's columns.
+    table = "|" + " a |" * 200 + "\n|" + "-|" * 200 + "\n" + "x\n" * 10
+    (problem,) = refused(write_file_deck(single_card("Intro.\n\n" + table)))
+    assert "has tables of 2,200 cells" in problem.message
+
+
+def test_lists_nested_thousands_deep_are_refused_with_the_line(write_file_deck):
+    # The issue's 50 lines of lists 10,000 deep took 2.85 GB to show.
+    body = "A first line.\n" + ("- " * 10_000 + "x\n") * 2
+    (problem,) = refused(write_file_deck(single_card(body)))
+    assert problem.message.startswith(
+        "'body' nests lists or quotes about 14,999 deep on its line 2"
+    )
+
+
+def test_lists_nested_by_indentation_count_their_depth(write_file_deck):
+    body = "".join("  " * depth + "- item\n" for depth in range(20))
+    (problem,) = refused(write_file_deck(single_card(body)))
+    assert "nests lists or quotes about 17 deep on its line 17" in problem.message
+
+
+def test_quotes_nested_deeply_are_refused(write_file_deck):
+    (problem,) = refused(write_file_deck(single_card(">" * 100 + " deep")))
+    assert "nests lists or quotes about 100 deep on its line 1" in problem.message
+
+
+def test_thousands_of_list_items_are_refused(write_file_deck):
+    (problem,) = refused(write_file_deck(single_card("- item\n" * 2001)))
+    assert problem.message == (
+        "'body' has 2,001 list items and quotes; a card's text may have at most 2,000"
+    )
+
+
+def test_a_body_longer_than_a_card_can_hold_is_refused(write_file_deck):
+    (problem,) = refused(write_file_deck(single_card("word " * 10_001)))
+    assert problem.message == (
+        "'body' is 50,005 characters long; a card's text may be at most 50,000"
+    )
+
+
+def test_speaker_notes_are_bounded_as_the_body_is(write_file_deck):
+    (problem,) = refused(write_file_deck(single_card("fine", notes="- - " * 10 + "x")))
+    assert problem.message.startswith("'notes' nests lists or quotes")
+
+
+def test_markdown_up_to_the_limits_loads(write_file_deck):
+    table = "| a | b |\n|---|---|\n" + "| 1 | 2 |\n" * 998  # 2,000 cells with the header
+    nested = "".join("  " * depth + "- item\n" for depth in range(16))
+    deck = loads_quickly(write_file_deck(single_card(table + "\n" + nested)))
+    assert deck.cards[0].body.startswith("| a | b |")
+
+
+def test_pipes_and_dashes_outside_tables_are_not_counted_as_cells(write_file_deck):
+    body = "a | b\n\n---\n\n" + "x | y\n" * 3000 + "\n- a - b\n* c * d\n"
+    deck = loads_quickly(write_file_deck(single_card(body)))
+    assert deck.cards[0].body == body
