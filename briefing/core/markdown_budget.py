@@ -24,6 +24,11 @@ MAX_NESTING: Final = 16
 # '1.', '1)' followed by a space or the line's end), with the spaces between them.
 _CONTAINERS = re.compile(r"^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))+", re.MULTILINE)
 _MARKER = re.compile(r">|[-+*]|\d{1,9}[.)]")
+# Every list item or quote takes a character. A line nesting more than MAX_NESTING
+# deep starts with at least this many characters of markers and spaces (a tab counts
+# four columns, so 8 tabs and a marker reach 17).
+_MAY_NEST_DEEPLY = re.compile(rf"[ \t>+*\-\d.)]{{{(MAX_NESTING + 2) // 2}}}")
+_LINE_MAY_NEST_DEEPLY = re.compile("\n" + _MAY_NEST_DEEPLY.pattern)  # fast: starts with \n
 # A table's delimiter row, e.g. '|---|:--:|' or '--|--'.
 _DELIMITER_ROW = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
 _CELL_RULE = re.compile(r":?-+:?")
@@ -33,6 +38,15 @@ def markdown_cost(text: str) -> str | None:
     """Why laying out ``text`` would cost too much (the end of a sentence), or None."""
     if len(text) > MAX_CHARACTERS:
         return f"is {len(text):,} characters long; a card's text may be at most {MAX_CHARACTERS:,}"
+    if "\r" in text:  # a line break to Markdown too
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if (
+        len(text) <= MAX_LIST_ITEMS
+        and "|" not in text
+        and not _MAY_NEST_DEEPLY.match(text)
+        and not _LINE_MAY_NEST_DEEPLY.search(text)
+    ):
+        return None  # most cards: no limit can be reached (see these expressions)
     items = 0
     for match in _CONTAINERS.finditer(text):
         prefix = match.group()

@@ -200,6 +200,11 @@ def test_lists_nested_by_indentation_count_their_depth(write_file_deck):
     assert "nests lists or quotes about 17 deep on its line 17" in problem.message
 
 
+def test_a_carriage_return_breaks_lines_for_the_limits_as_for_markdown(write_file_deck):
+    (problem,) = refused(write_file_deck(single_card("Intro.\r" + "- " * 30 + "x")))
+    assert "nests lists or quotes about 44 deep on its line 2" in problem.message
+
+
 def test_quotes_nested_deeply_are_refused(write_file_deck):
     (problem,) = refused(write_file_deck(single_card(">" * 100 + " deep")))
     assert "nests lists or quotes about 100 deep on its line 1" in problem.message
