@@ -2,9 +2,10 @@
 
 Qt builds and lays out a Markdown document in time and memory that grow faster than
 its text: a table of 10,000 rows takes seconds, 10,000 bullets take seconds, and 50
-lines of lists nested 10,000 deep took 2.85 GB. A card's text is read on one card,
-so the loader refuses text beyond these limits (all far beyond what a card needs),
-and the window, search and export only ever get text that is cheap to lay out.
+lines of lists nested 10,000 deep took 2.85 GB; printed, 16,000 short paragraphs made
+725 pages in 78 s. A card's text is read on one card, so the loader refuses text
+beyond these limits (all far beyond what a card needs: some 40 printed pages), and the
+window, search and export only ever get text that is cheap to lay out.
 
 The structure is estimated from the lines, without parsing the Markdown: every
 estimate is at least what Qt builds (GitHub-flavoured Markdown, as md4c reads it).
@@ -16,6 +17,7 @@ import re
 from typing import Final
 
 MAX_CHARACTERS: Final = 50_000
+MAX_LINES: Final = 1_000
 MAX_TABLE_CELLS: Final = 2_000
 MAX_LIST_ITEMS: Final = 2_000  # list items and block quotes, nested ones included
 MAX_NESTING: Final = 16
@@ -40,6 +42,9 @@ def markdown_cost(text: str) -> str | None:
         return f"is {len(text):,} characters long; a card's text may be at most {MAX_CHARACTERS:,}"
     if "\r" in text:  # a line break to Markdown too
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        return f"has {lines:,} lines; a card's text may have at most {MAX_LINES:,}"
     if (
         len(text) <= MAX_LIST_ITEMS
         and "|" not in text

@@ -168,13 +168,13 @@ def single_card(body: str, **more: str) -> str:
 
 
 def test_a_table_of_thousands_of_cells_is_refused_at_the_body(write_file_deck):
-    # The table of 100,000 rows froze the window; 1,001 rows of 2 columns
-    # are already over the limit (and still a small text).
-    table = "| a | b |\n|---|---|\n" + "| 1 | 2 |\n" * 1001
+    # The table of 100,000 rows froze the window; 700 rows of 3 columns are
+    # already over the limit (and still a small text).
+    table = "| a | b | c |\n|---|---|---|\n" + "| 1 | 2 | 3 |\n" * 700
     (problem,) = refused(write_file_deck(single_card(table)))
     assert (problem.line, problem.column) == (3, 35)
     assert problem.message == (
-        "'body' has tables of 2,004 cells; a card's text may have at most 2,000 table cells"
+        "'body' has tables of 2,103 cells; a card's text may have at most 2,000 table cells"
     )
 
 
@@ -211,10 +211,16 @@ def test_quotes_nested_deeply_are_refused(write_file_deck):
 
 
 def test_thousands_of_list_items_are_refused(write_file_deck):
-    (problem,) = refused(write_file_deck(single_card("- item\n" * 2001)))
+    (problem,) = refused(write_file_deck(single_card("- - - item\n" * 700)))
     assert problem.message == (
-        "'body' has 2,001 list items and quotes; a card's text may have at most 2,000"
+        "'body' has 2,100 list items and quotes; a card's text may have at most 2,000"
     )
+
+
+def test_thousands_of_lines_are_refused(write_file_deck):
+    # Printed, 16,000 short paragraphs made 725 pages in 78 s.
+    (problem,) = refused(write_file_deck(single_card("A paragraph.\n\n" * 600)))
+    assert problem.message == "'body' has 1,201 lines; a card's text may have at most 1,000"
 
 
 def test_a_body_longer_than_a_card_can_hold_is_refused(write_file_deck):
@@ -230,13 +236,13 @@ def test_speaker_notes_are_bounded_as_the_body_is(write_file_deck):
 
 
 def test_markdown_up_to_the_limits_loads(write_file_deck):
-    table = "| a | b |\n|---|---|\n" + "| 1 | 2 |\n" * 998  # 2,000 cells with the header
+    table = "| a | b | c |\n|---|---|---|\n" + "| 1 | 2 | 3 |\n" * 665  # 1,998 cells
     nested = "".join("  " * depth + "- item\n" for depth in range(16))
     deck = loads_quickly(write_file_deck(single_card(table + "\n" + nested)))
     assert deck.cards[0].body.startswith("| a | b |")
 
 
 def test_pipes_and_dashes_outside_tables_are_not_counted_as_cells(write_file_deck):
-    body = "a | b\n\n---\n\n" + "x | y\n" * 3000 + "\n- a - b\n* c * d\n"
+    body = "a | b\n\n---\n\n" + "x | y\n" * 900 + "\n- a - b\n* c * d\n"
     deck = loads_quickly(write_file_deck(single_card(body)))
     assert deck.cards[0].body == body
