@@ -9,6 +9,8 @@ refused, or reported in a bounded list, in well under a second.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 
 import pytest
@@ -54,6 +56,38 @@ def test_aliases_of_a_long_text_are_refused_at_the_alias_that_crosses_the_budget
     # would make it 1,200,000, over the budget of a million.
     assert (problem.path, problem.line, problem.column) == (path, 5, 21)
     assert "aliases expand to more than 1,000,000 characters" in problem.message
+
+
+PEAK_OF_A_COMMAND = """\
+import resource, subprocess, sys
+
+def limit_memory():  # so that a regression fails the test instead of the machine
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True, preexec_fn=limit_memory)
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+print(done.returncode, peak, done.stdout.count("\\n"), done.stderr.count("\\n"))
+print(done.stderr[-500:])
+"""
+
+
+def test_search_of_the_issues_alias_bomb_is_quick_and_small(in_tmp):
+    # One 1 MB text aliased 4 times on each of 2,000 cards, a 1.1 MB file: it validated
+    # in 0.15 s, and then `briefing search` took 56 s and 8.4 GB. (Aliased as the body,
+    # the text would now be refused as too long a card text, so title and headline.)
+    cards = "".join(f"  - {{id: c{i}, title: *t, headline: *t, body: b}}\n" for i in range(2000))
+    (in_tmp / "bomb.yaml").write_text(f"title: T\nsubtitle: &t {'x' * 1_000_000}\ncards:\n{cards}")
+    command = [sys.executable, "-m", "briefing", "search", "bomb.yaml", "x"]
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_OF_A_COMMAND, *command], capture_output=True, text=True
+    )
+    elapsed = time.perf_counter() - start
+    status, peak_mb, out_lines, err_lines = map(int, done.stdout.split("\n")[0].split())
+    assert (status, out_lines, err_lines) == (2, 0, 1), done.stdout  # refused, one problem
+    assert "bomb.yaml:4:35: aliases expand to more than" in done.stdout
+    assert peak_mb < 400
+    assert elapsed < 20
 
 
 def test_a_large_file_may_alias_as_much_text_as_it_holds(write_file_deck):
