@@ -12,11 +12,14 @@ import json
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
+from briefing.core import loader
 from briefing.core.errors import DeckError, Problem
 from briefing.core.loader import load_deck
+from briefing.core.markdown_budget import MAX_CHARACTERS
 from briefing.core.problem_caps import MAX_PER_KIND
 from briefing.core.yaml_nodes import MIN_ALIAS_CHARACTERS
 
@@ -280,3 +283,9 @@ def test_pipes_and_dashes_outside_tables_are_not_counted_as_cells(write_file_dec
     body = "a | b\n\n---\n\n" + "x | y\n" * 900 + "\n- a - b\n* c * d\n"
     deck = loads_quickly(write_file_deck(single_card(body)))
     assert deck.cards[0].body == body
+
+
+def test_the_schema_gives_editors_the_same_length_limit():
+    schema = json.loads((Path(loader.__file__).parent / "deck.schema.json").read_text())
+    card = schema["$defs"]["card"]["properties"]
+    assert card["body"]["maxLength"] == card["notes"]["maxLength"] == MAX_CHARACTERS
