@@ -90,8 +90,8 @@ def _table_cells(text: str) -> int:
     columns = 0  # of the table being read; 0 outside tables
     previous = ""
     for line in text.splitlines():
-        content = line[_prefix_length(line) :]
-        if not content.strip():
+        content = line[_prefix_length(line) :].strip()  # inside a list or quote, too
+        if not content:
             columns = 0
         elif columns:
             cells += columns

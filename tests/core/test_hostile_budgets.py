@@ -222,6 +222,12 @@ def test_a_wide_table_counts_every_row_as_wide_as_its_header(write_file_deck):
     assert "has tables of 2,200 cells" in problem.message
 
 
+def test_a_table_inside_a_list_item_counts_too(write_file_deck):
+    table = "- |a|b|c|\n  |-|-|-|\n" + "  |1|2|3|\n" * 700
+    (problem,) = refused(write_file_deck(single_card(table)))
+    assert "has tables of 2,103 cells" in problem.message
+
+
 def test_lists_nested_thousands_deep_are_refused_with_the_line(write_file_deck):
     # The 50 lines of lists 10,000 deep took 2.85 GB to show.
     body = "A first line.\n" + ("- " * 10_000 + "x\n") * 2
