@@ -145,7 +145,7 @@ def _search(args: list[str]) -> int:
         parser.error("a QUERY is required")
 
     from briefing.core.loader import DeckError, load_deck
-    from briefing.core.search import SearchIndex
+    from briefing.core.matching import scan_search  # one query: no index to build
 
     try:
         deck = load_deck(options.deck)
@@ -153,7 +153,7 @@ def _search(args: list[str]) -> int:
         for problem in e.problems:
             print(problem, file=sys.stderr)
         return USAGE_ERROR
-    hits = SearchIndex(deck).search(" ".join(options.query))
+    hits = scan_search(deck, " ".join(options.query))
     for index in hits:
         card = deck.cards[index]
         print(f"{card.id}\t{_one_line(card.title)}")
@@ -245,9 +245,9 @@ def _export(args: list[str]) -> int:
             return 1
         cards = [deck.cards[index]]
     elif options.query is not None:
-        from briefing.core.search import SearchIndex
+        from briefing.core.matching import scan_search
 
-        hits = SearchIndex(deck).search(options.query)
+        hits = scan_search(deck, options.query)
         if not hits:
             print(f"briefing: no card matches {options.query!r}", file=sys.stderr)
             return 1

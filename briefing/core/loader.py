@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.core.cache import DeckCache
@@ -34,8 +34,10 @@ from briefing.core.files import (
     resolved,
 )
 from briefing.core.image_check import IMAGE_SIGNATURES, MAX_IMAGE_BYTES, check_image_file
+from briefing.core.markdown_budget import markdown_cost
 from briefing.core.model import Card, Deck, Figure, Image, Quote, Source
-from briefing.core.slugs import SLUG, slugify, suggestion
+from briefing.core.problem_caps import Kind, ProblemCaps
+from briefing.core.slugs import SLUG, Suggestions, slugify
 from briefing.core.yaml_nodes import (
     Mapping,
     Node,
@@ -49,6 +51,13 @@ from briefing.core.yaml_nodes import (
 
 MAX_PROBLEMS = 1000
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# Mistakes a deck can make thousands of times: each kind is listed MAX_PER_KIND times.
+UNKNOWN_KEY = Kind("unknown key", "unknown keys")
+UNDECLARED_SOURCE = Kind("undeclared source", "undeclared sources")
+UNKNOWN_ORDER_ID = Kind("unknown id in 'order'", "unknown ids in 'order'")
+REPEATED_ORDER_ID = Kind("id named twice in 'order'", "ids named twice in 'order'")
+UNORDERED_CARD = Kind("card missing from 'order'", "cards missing from 'order'")
+CLASHING_ID = Kind("clashing card id", "clashing card ids")
 
 
 def load_deck(
@@ -91,6 +100,19 @@ def _load(shown: str, cache: DeckCache | None, progress: Progress | None) -> Dec
 
 
 @dataclass
+class _Report:
+    """What one load finds wrong: every problem, a capped number of each kind, and
+    suggestions within a budget of work."""
+
+    problems: list[Problem] = field(default_factory=list)
+    caps: ProblemCaps = field(default_factory=ProblemCaps)
+    suggestions: Suggestions = field(default_factory=Suggestions)
+
+    def error(self) -> DeckError:
+        return DeckError([*self.problems, *self.caps.summaries()])
+
+
+@dataclass
 class _ReadCard:
     """A card and the nodes that the deck-wide checks point at."""
 
@@ -103,14 +125,22 @@ class _ReadCard:
 class _Reader:
     """Turns one file's nodes into model values, collecting problems."""
 
-    def __init__(self, shown_as: str, folder: Path, problems: list[Problem]) -> None:
+    def __init__(self, shown_as: str, folder: Path, report: _Report) -> None:
         self.shown_as = shown_as
         self.folder = folder  # resolved deck folder: images must stay inside it
-        self.problems = problems
+        self.report = report
         self.source_refs: list[Scalar] = []  # of the card being read
 
     def problem(self, node: Node, message: str) -> None:
-        self.problems.append(Problem(self.shown_as, node.line, node.column, message))
+        self.report.problems.append(Problem(self.shown_as, node.line, node.column, message))
+
+    def lists(self, kind: Kind, node: Node) -> bool:
+        """Whether a problem of ``kind`` at ``node`` is listed (else only counted)."""
+        return self.report.caps.admit(kind, self.shown_as, node.line, node.column)
+
+    def did_you_mean(self, word: str, choices: tuple[str, ...]) -> str:
+        close = self.report.suggestions.closest(word, choices)
+        return f"; did you mean {quoted(close)}?" if close else ""
 
     def mapping(self, node: Node, fields: FieldSet) -> dict[str, Node] | None:
         """The mapping's values by key, after checking keys against ``fields``."""
@@ -122,8 +152,10 @@ class _Reader:
             if key.text in fields.allowed:
                 values[key.text] = value
                 continue
-            hint = fields.misplaced.get(key.text) or _did_you_mean(key.text, fields.allowed)
-            self.problem(key, f"{quoted(key.text)} is not {fields.a_key}{hint}")
+            if self.lists(UNKNOWN_KEY, key):
+                hint = fields.misplaced.get(key.text) or self.did_you_mean(key.text, fields.allowed)
+                hint = hint or f" (allowed: {', '.join(fields.allowed)})"
+                self.problem(key, f"{quoted(key.text)} is not {fields.a_key}{hint}")
         for name in fields.required:
             value = values.get(name)
             if value is None:
@@ -143,6 +175,14 @@ class _Reader:
         if node.is_null:
             return ""
         return node.text
+
+    def markdown(self, values: dict[str, Node], name: str) -> str:
+        """Text that is laid out as Markdown, refused if that would cost too much."""
+        written = self.text(values, name)
+        too_costly = markdown_cost(written) if written else None
+        if too_costly is not None:
+            self.problem(values[name], f"{quoted(name)} {too_costly}")
+        return written
 
     def items(self, values: dict[str, Node], name: str) -> list[Node]:
         node = values.get(name)
@@ -231,11 +271,11 @@ class _Reader:
             id=card_id,
             title=title,
             headline=self.text(values, "headline"),
-            body=self.text(values, "body"),
+            body=self.markdown(values, "body"),
             figure=self.figure(values.get("figure")),
             quotes=tuple(q for item in self.items(values, "quotes") if (q := self.quote(item))),
             image=self.image(values.get("image")),
-            notes=self.text(values, "notes"),
+            notes=self.markdown(values, "notes"),
             tags=tuple(t.text for t in self.texts(values, "tags")),
             sources=tuple(s.text for s in source_nodes),
             file=self.shown_as,
@@ -313,8 +353,8 @@ class _Reader:
         # Inside an SVG: located there, once however many cards show it.
         shown = os.path.join(os.path.dirname(self.shown_as), written)
         problem = Problem(shown, refusal.line, refusal.column, refusal.message)
-        if problem not in self.problems:
-            self.problems.append(problem)
+        if problem not in self.report.problems:
+            self.report.problems.append(problem)
         return None
 
 
@@ -322,9 +362,11 @@ def _a(node: Node) -> str:
     return {"text": "text", "list": "a list", "mapping": "a mapping"}[node.kind]
 
 
-def _did_you_mean(key: str, allowed: tuple[str, ...]) -> str:
-    close = suggestion(key, allowed)
-    return f"; did you mean {quoted(close)}?" if close else f" (allowed: {', '.join(allowed)})"
+def _some(names: tuple[str, ...], shown: int = 10) -> str:
+    """``names`` joined by commas, the first few of a long list."""
+    if len(names) <= shown:
+        return ", ".join(names)
+    return f"{', '.join(names[:shown])} and {len(names) - shown:,} more"
 
 
 def _is_real_date(year: int, month: int, day: int) -> bool:
@@ -343,10 +385,11 @@ class _DeckLoader:
     def __init__(self, shown: str, progress: Progress | None = None) -> None:
         self.shown = shown
         self.progress = progress
-        self.problems: list[Problem] = []
+        self.report = _Report()
+        self.problems = self.report.problems
         self.reported = (0, 0)
 
-    def report(self, done: int, total: int) -> None:
+    def pass_progress(self, done: int, total: int) -> None:
         """Pass on progress; the caller's callback may raise to stop the load."""
         if self.progress is not None:
             self.reported = (done, total)
@@ -377,14 +420,14 @@ class _DeckLoader:
         folder: Path,
     ) -> Deck:
         if metadata is None:
-            raise DeckError(self.problems)
+            raise self.report.error()
         meta = reader.deck_metadata(metadata)
         sources: tuple[Source, ...] = meta["sources"]  # type: ignore[assignment]
         self.check_unique_ids(cards)
         self.check_sources(cards, {s.id for s in sources})
         ordered = self.ordered(reader, metadata, [c.card for c in cards])
         if self.problems:
-            raise DeckError(self.problems)
+            raise self.report.error()
         return Deck(
             title=meta["title"],  # type: ignore[arg-type]
             subtitle=meta["subtitle"],  # type: ignore[arg-type]
@@ -405,7 +448,7 @@ class _DeckLoader:
             if not card_id:
                 continue
             other = first.setdefault(card_id, read)
-            if other is not read:
+            if other is not read and read.reader.lists(CLASHING_ID, read.id_node):
                 read.reader.problem(
                     read.id_node,
                     f"card id {quoted(card_id)} is also used by the card at "
@@ -417,15 +460,12 @@ class _DeckLoader:
         for read in cards:
             self.still_wanted()
             for node in read.source_refs:
-                if node.text in declared:
+                if node.text in declared or not read.reader.lists(UNDECLARED_SOURCE, node):
                     continue
-                close = suggestion(node.text, names)
                 hint = (
-                    f"; did you mean {quoted(close)}?"
-                    if close
-                    else f" (declared: {', '.join(names)})"
-                    if names
-                    else " (the deck declares no sources)"
+                    read.reader.did_you_mean(node.text, names)
+                    or (f" (declared: {_some(names)})" if names else "")
+                    or " (the deck declares no sources)"
                 )
                 read.reader.problem(
                     node, f"source {quoted(node.text)} is not declared in the deck{hint}"
@@ -438,24 +478,26 @@ class _DeckLoader:
         if order_node is None or type(order_node) is not Sequence:
             return in_file_order  # a non-list order was reported when it was read
         by_id = {card.id: card for card in in_file_order}
+        ids = tuple(by_id)
         result: list[Card] = []
         named: set[str] = set()
         for item in reader.texts(metadata, "order"):
             self.still_wanted()
             card_id = item.text
             if card_id in named:
-                reader.problem(item, f"order names card {quoted(card_id)} twice")
+                if reader.lists(REPEATED_ORDER_ID, item):
+                    reader.problem(item, f"order names card {quoted(card_id)} twice")
             elif card_id not in by_id:
-                close = suggestion(card_id, tuple(by_id))
-                hint = f"; did you mean {quoted(close)}?" if close else ""
-                reader.problem(
-                    item, f"order names {quoted(card_id)}, but no card has that id{hint}"
-                )
+                if reader.lists(UNKNOWN_ORDER_ID, item):
+                    hint = reader.did_you_mean(card_id, ids)
+                    reader.problem(
+                        item, f"order names {quoted(card_id)}, but no card has that id{hint}"
+                    )
             else:
                 result.append(by_id[card_id])
             named.add(card_id)
         for card in in_file_order:
-            if card.id not in named:
+            if card.id not in named and reader.lists(UNORDERED_CARD, order_node):
                 where = shown_name(card.file)
                 reader.problem(order_node, f"order does not name card {quoted(card.id)} ({where})")
         return result
@@ -465,7 +507,7 @@ class _FolderLoader(_DeckLoader):
     def load(self) -> Deck:
         folder = Path(self.shown or ".").resolve()
         meta_shown = os.path.join(self.shown, DECK_FILE_NAME)
-        reader = _Reader(meta_shown, folder, self.problems)
+        reader = _Reader(meta_shown, folder, self.report)
         metadata: dict[str, Node] | None = None
         if not os.path.lexists(folder / DECK_FILE_NAME):
             self.problems.append(
@@ -478,12 +520,12 @@ class _FolderLoader(_DeckLoader):
         cards = []
         names = self.card_files(folder)
         for number, name in enumerate(names):
-            self.report(number, len(names))
+            self.pass_progress(number, len(names))
             shown_as = os.path.join(self.shown, name)
             root = self.read_inside(folder, name, shown_as)
             if root is None:
                 continue
-            card_reader = _Reader(shown_as, folder, self.problems)
+            card_reader = _Reader(shown_as, folder, self.report)
             read = card_reader.card(root, slugify(Path(name).stem) or "card")
             if read:
                 cards.append(read)
@@ -530,8 +572,8 @@ class _FileLoader(_DeckLoader):
         if real is None:
             raise DeckError([Problem(self.shown, 1, 1, "not a usable path (a link loop?)")])
         folder = real.parent
-        reader = _Reader(self.shown, folder, self.problems)
-        root = self.read(path, self.shown, self.report if self.progress else None)
+        reader = _Reader(self.shown, folder, self.report)
+        root = self.read(path, self.shown, self.pass_progress if self.progress else None)
         if type(root) is Mapping and root.get("cards") is None:
             in_folder = os.path.dirname(self.shown)
             if path.name == DECK_FILE_NAME:  # the metadata of a folder deck

@@ -1,12 +1,14 @@
-"""Where a query matches: the fields of a card, and the spans to highlight.
+"""Where a query matches: the fields of a card, the spans to highlight, and a one-off
+search that reads every card instead of building an index.
 
 Kept apart from the index (which needs NumPy) so that showing a card with its
-highlights imports nothing heavy.
+highlights, or answering one query from the command line, imports nothing heavy.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 
 from briefing.core.model import Card, Deck
 from briefing.core.query import Query, Term, parse_query
@@ -59,6 +61,61 @@ def term_pattern(term: Term) -> re.Pattern[str]:
     words = [re.escape(w) for w in term.words]
     end = "" if term.prefix else r"(?!\w)"
     return re.compile(r"(?<!\w)" + r"\W+".join(words) + end)
+
+
+def scan_search(
+    deck: Deck, query: str | Query, flags: Mapping[str, Iterable[str]] | None = None
+) -> list[int]:
+    """Indices of the cards matching ``query``, best first: what ``SearchIndex.search``
+    answers, found by reading each card once (for one query, far cheaper than an index).
+
+    The same rules: every term must match in one of its fields (none, for a ``-term``),
+    as ``term_pattern`` finds it in the folded text; a card ranks by the best field any
+    of its terms matched in, and ties keep the deck's order.
+    """
+    parsed = parse_query(query) if isinstance(query, str) else query
+    terms = [
+        (term, term_pattern(term), (term.field,) if term.field else RANKED_FIELDS)
+        for term in parsed.terms
+    ]
+    flagged = [set((flags or {}).get(flag, ())) for flag in parsed.flags]
+    worst = len(RANKED_FIELDS)
+    ranked: list[tuple[int, int]] = []
+    for index, card in enumerate(deck.cards):
+        if any(card.id not in ids for ids in flagged):
+            continue
+        texts = card_field_texts(deck, card) if terms else {}
+        # Most cards lack some word of the query: one look at all their text tells.
+        everything = fold("\n".join(texts.values()))
+        folded: dict[str, str] = {}
+        rank = worst
+        for term, pattern, fields in terms:
+            found = None
+            if all(word in everything for word in term.words):
+                found = _first_field_matching(pattern, fields, texts, folded)
+            if (found is None) != term.negated:
+                break
+            if found is not None:
+                rank = min(rank, RANKED_FIELDS.index(found))
+        else:
+            ranked.append((rank, index))
+    if parsed.positive_terms:
+        ranked.sort(key=lambda pair: pair[0])  # stable: the deck's order within a rank
+    return [index for _, index in ranked]
+
+
+def _first_field_matching(
+    pattern: re.Pattern[str], fields: tuple[str, ...], texts: dict[str, str], folded: dict[str, str]
+) -> str | None:
+    """The first of ``fields`` whose folded text ``pattern`` finds (folded once, into
+    ``folded``)."""
+    for field in fields:
+        text = folded.get(field)
+        if text is None:
+            text = folded[field] = fold(texts[field])
+        if text and pattern.search(text):
+            return field
+    return None
 
 
 def match_spans(text: str, query: str | Query, field: str | None = None) -> list[tuple[int, int]]:

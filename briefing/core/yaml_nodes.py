@@ -5,8 +5,9 @@ dates, so ``title: NO`` is ``NO``. The tree is built from parser events with an
 explicit stack rather than by PyYAML's (recursive) composers: libyaml's C
 composer can crash the whole process on deeply nested input and the Python one
 hits the recursion limit, so depth is bounded before anything is built. Aliases
-are followed by reference with a budget on how far they expand (alias bombs),
-and an alias inside its own anchor is refused (self-reference).
+are followed by reference with budgets on how far they expand, in nodes and in
+characters of text (alias bombs), and an alias inside its own anchor is refused
+(self-reference).
 """
 
 from __future__ import annotations
@@ -56,6 +57,10 @@ def _events(text: str) -> Iterator[yaml.Event]:
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
 MAX_DEPTH: Final = 64
 MAX_ALIAS_EXPANSION: Final = 100_000
+# Text that aliases may add, in characters: as much as the file holds, at least this.
+# A few aliases of one long text cost nothing here but copies in every later step
+# (search folds each field, layout and export lay each out).
+MIN_ALIAS_CHARACTERS: Final = 1_000_000
 MAX_PROBLEMS_PER_FILE: Final = 200
 
 # What YAML 1.2 allows in a stream (section 5.1), less U+0085, U+2028 and U+2029,
@@ -230,6 +235,9 @@ class _Composer:
         self.anchors: dict[str, tuple[Node, int]] = {}
         self.open_anchors: set[str] = set()
         self.expanded = 0
+        self.anchor_characters: dict[str, int] = {}
+        self.expanded_characters = 0
+        self.max_alias_characters = MIN_ALIAS_CHARACTERS
 
     def fail(self, message: str, mark: yaml.Mark | None) -> YamlFileError:
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -286,6 +294,7 @@ class _Composer:
         stack: list[_Frame] = []
         root: Node | None = None
         documents = 0
+        self.max_alias_characters = max(MIN_ALIAS_CHARACTERS, len(text))
         scalar_event = yaml.ScalarEvent
         for event in _events(text):
             cls = type(event)
@@ -357,6 +366,13 @@ class _Composer:
                         "(an alias bomb?)",
                         event.start_mark,
                     )
+                self.expanded_characters += self._characters(name, target)
+                if self.expanded_characters > self.max_alias_characters:
+                    raise self.fail(
+                        f"aliases expand to more than {self.max_alias_characters:,} characters "
+                        "of text (an alias bomb?)",
+                        event.start_mark,
+                    )
                 root = self._attach(stack, target, weight, event) or root
             elif cls is yaml.DocumentStartEvent:
                 documents += 1
@@ -378,6 +394,30 @@ class _Composer:
     def _remember(self, anchor: str | None, node: Node, weight: int) -> None:
         if anchor is not None:
             self.anchors[anchor] = (node, weight)
+            self.anchor_characters.pop(anchor, None)  # an anchor may be given again
+
+    def _characters(self, anchor: str, node: Node) -> int:
+        """The characters of text (keys too) in an anchored node, counted once per anchor.
+
+        Counted here rather than as each scalar is read, to keep that path lean; the
+        node budget, checked first, bounds the walking.
+        """
+        count = self.anchor_characters.get(anchor)
+        if count is None:
+            count = 0
+            pending = [node]
+            while pending:
+                item = pending.pop()
+                if type(item) is Scalar:
+                    count += len(item.text)
+                elif type(item) is Sequence:
+                    pending.extend(item.items)
+                elif type(item) is Mapping:
+                    for key, value in item.pairs:
+                        count += len(key.text)
+                        pending.append(value)
+            self.anchor_characters[anchor] = count
+        return count
 
     def _attach(
         self, stack: list[_Frame], node: Node, weight: int, event: yaml.Event

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from briefing.core.matching import match_spans
 from briefing.core.model import Card, Deck, Image, Quote, Source
 from briefing.core.query import Query
+from briefing.gui.document_edits import one_edit
 from briefing.gui.fonts import SERIF
 from briefing.gui.highlight import highlight_spans
 from briefing.gui.safe_document import SafeDocument, is_own_resource
@@ -75,9 +76,10 @@ def fill_back(
     root = document.rootFrame().frameFormat()
     root.setRightMargin(18)  # keeps text off the scroll bar
     document.rootFrame().setFrameFormat(root)
-    _neutralise(document, style)
-    _space_out(document)
-    _mark_section(document, "body")
+    with one_edit(document):
+        _neutralise(document, style)
+        _space_out(document)
+        _mark_section(document, "body")
     cursor = QTextCursor(document)
     cursor.movePosition(QTextCursor.MoveOperation.End)
     for quote in card.quotes:
@@ -100,8 +102,9 @@ def fill_notes(document: SafeDocument, notes: str, style: BackStyle) -> None:
     document.setDocumentMargin(0)
     document.setIndentWidth(style.indent)
     document.setMarkdown(notes, MARKDOWN)
-    _neutralise(document, style)
-    _space_out(document)
+    with one_edit(document):
+        _neutralise(document, style)
+        _space_out(document)
 
 
 def highlight_back(document: QTextDocument, query: Query, char_format: QTextCharFormat) -> int:

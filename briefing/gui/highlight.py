@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
+from briefing.gui.document_edits import one_edit
+
 if TYPE_CHECKING:
     from briefing.core.query import Query
 
@@ -47,13 +49,14 @@ def highlight_spans(
     """Merge ``char_format`` over each (start, end) span, counted from ``offset``."""
     cursor = QTextCursor(document)
     last = max(document.characterCount() - 1, 0)
-    for start, end in spans:
-        start, end = min(offset + start, last), min(offset + end, last)
-        if start >= end:
-            continue
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(char_format)
+    with one_edit(document):
+        for start, end in spans:
+            start, end = min(offset + start, last), min(offset + end, last)
+            if start >= end:
+                continue
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(char_format)
 
 
 def highlighted_ranges(document: QTextDocument) -> Iterator[Span]:

@@ -18,6 +18,7 @@ FULL = [
     ("Start-up: first card vs a bare PySide6 window", ["bench_startup.py", "11"]),
     ("Opening decks: load_deck vs PyYAML's C loader", ["bench_open.py"]),
     ("Search: index build and per-keystroke latency", ["bench_search.py"]),
+    ("One search from the command line vs validate", ["bench_search_cli.py"]),
     ("Painting a card", ["bench_paint.py"]),
     ("Export: seconds per page and peak memory", ["bench_export.py"]),
 ]
@@ -25,6 +26,7 @@ QUICK = [
     ("Start-up: first card vs a bare PySide6 window", ["bench_startup.py", "5"]),
     ("Opening decks: load_deck vs PyYAML's C loader", ["bench_open.py", "--big", "20000"]),
     ("Search: index build and per-keystroke latency", ["bench_search.py", "1000", "10000"]),
+    ("One search from the command line vs validate", ["bench_search_cli.py", "10000", "3"]),
     ("Painting a card", ["bench_paint.py", "50"]),
     ("Export: seconds per page and peak memory", ["bench_export.py", "100", "250"]),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.core.loader import load_deck
-from briefing.core.matching import match_spans
+from briefing.core.matching import match_spans, scan_search
 from briefing.core.model import Card, Deck, Figure, Image, Quote, Source
 from briefing.core.search import SearchIndex
 from briefing.paths import bundled_deck_path
@@ -23,8 +23,11 @@ def deck(*cards: Card) -> Deck:
 
 
 def ids(found_deck: Deck, query: str, **kwargs: object) -> list[str]:
+    """The ids the index finds, best first; a scan of the cards must find the same."""
     index = SearchIndex(found_deck)
-    return [found_deck.cards[i].id for i in index.search(query, **kwargs)]
+    found = index.search(query, **kwargs)
+    assert scan_search(found_deck, query, **kwargs) == found  # type: ignore[arg-type]
+    return [found_deck.cards[i].id for i in found]
 
 
 @pytest.fixture(scope="module")
