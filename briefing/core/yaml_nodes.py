@@ -57,6 +57,9 @@ def _events(text: str) -> Iterator[yaml.Event]:
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
 MAX_DEPTH: Final = 64
 MAX_ALIAS_EXPANSION: Final = 100_000
+# Each value costs about 120 bytes once composed: a million is 120 MB. A deck file of
+# 20 MB holds far fewer in practice (a card is about ten values and a kilobyte).
+MAX_NODES_PER_FILE: Final = 1_000_000
 # Text that aliases may add, in characters: as much as the file holds, at least this.
 # A few aliases of one long text cost nothing here but copies in every later step
 # (search folds each field, layout and export lay each out).
@@ -259,6 +262,13 @@ class _Composer:
         except yaml.YAMLError as e:  # a reader error without a mark
             raise self.fail(f"not valid YAML: {e}", None) from None
 
+    def too_many_nodes(self, mark: yaml.Mark) -> YamlFileError:
+        return self.fail(
+            f"more than {MAX_NODES_PER_FILE:,} values in one file; "
+            "a deck this large belongs in a folder, one file a card",
+            mark,
+        )
+
     def compose_prefix(self, prefix: str) -> None:
         """Raise the loader's own refusal of ``prefix`` (the text before a parser
         error), if it has one; the parser's complaint about its end is ignored."""
@@ -296,9 +306,13 @@ class _Composer:
         documents = 0
         self.max_alias_characters = max(MIN_ALIAS_CHARACTERS, len(text))
         scalar_event = yaml.ScalarEvent
+        nodes_left = MAX_NODES_PER_FILE + 1  # refused at the first one over
         for event in _events(text):
             cls = type(event)
             if cls is scalar_event:
+                nodes_left -= 1
+                if not nodes_left:
+                    raise self.too_many_nodes(event.start_mark)
                 value = event.value
                 mark = event.start_mark
                 style = event.style
@@ -325,6 +339,9 @@ class _Composer:
                 else:
                     root = self._attach(stack, node, 1, event) or root
             elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+                nodes_left -= 1
+                if not nodes_left:
+                    raise self.too_many_nodes(event.start_mark)
                 if len(stack) >= MAX_DEPTH:
                     raise self.fail(
                         f"nested more than {MAX_DEPTH} levels deep; a deck never needs that",

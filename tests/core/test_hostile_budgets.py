@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core import loader
+from briefing.core import loader, yaml_nodes
 from briefing.core.errors import DeckError, Problem
 from briefing.core.loader import load_deck
 from briefing.core.markdown_budget import MAX_CHARACTERS
@@ -295,3 +295,27 @@ def test_the_schema_gives_editors_the_same_length_limit():
     schema = json.loads((Path(loader.__file__).parent / "deck.schema.json").read_text())
     card = schema["$defs"]["card"]["properties"]
     assert card["body"]["maxLength"] == card["notes"]["maxLength"] == MAX_CHARACTERS
+
+
+def test_a_file_of_more_values_than_the_budget_is_refused_where_it_crosses_it(
+    write_file_deck, monkeypatch
+):
+    """A million tiny values compose to hundreds of megabytes: each file has a budget
+    of values (here made small), refused at the value that crosses it."""
+    monkeypatch.setattr(yaml_nodes, "MAX_NODES_PER_FILE", 1_000)
+    keys = "".join(f"    k{i}: v\n" for i in range(600))
+    path = write_file_deck("title: T\ncards:\n  - title: A\n    headline: h\n    body: b\n" + keys)
+    with pytest.raises(DeckError) as refused:
+        load_deck(path)
+    (problem,) = refused.value.problems
+    assert problem.message.startswith("more than 1,000 values in one file")
+    # 12 values before the keys (the file's mapping, title, T, cards, the list, the card,
+    # its three keys and their values), then two a key: the 1,001st is the key k494
+    assert (problem.line, problem.column) == (500, 5)
+    assert Path(path).read_text().splitlines()[problem.line - 1] == "    k494: v"
+
+
+def test_a_file_within_the_budget_of_values_loads(write_file_deck, monkeypatch):
+    monkeypatch.setattr(yaml_nodes, "MAX_NODES_PER_FILE", 1_000)
+    keys = "".join(f"  - {{title: C{i}, headline: h, body: b}}\n" for i in range(100))
+    assert len(load_deck(write_file_deck("title: T\ncards:\n" + keys)).cards) == 100
