@@ -157,8 +157,17 @@ def one_huge_colour_image_on_twenty_cards(root: Path) -> Path:
 
 
 def image_declaring_a_gigapixel(root: Path) -> Path:
+    """A 2.5-gigapixel PNG in a few kilobytes: its pixels are never there to read."""
     folder = folder_deck(root, a=image_card("bomb.png"))
-    (folder / "bomb.png").write_bytes(png(50_000, 50_000))
+    whole = png(50_000, 10)  # ten rows of pixels, declared as fifty thousand
+    height = (50_000).to_bytes(4, "big")
+    header_at = whole.index(b"IHDR") + 4
+    ihdr = whole[header_at - 4 : header_at + 13]
+    patched = ihdr[:8] + height + ihdr[12:]
+    crc = zlib.crc32(patched).to_bytes(4, "big")
+    (folder / "bomb.png").write_bytes(
+        whole[: header_at - 4] + patched + crc + whole[header_at + 17 :]
+    )
     return folder
 
 
@@ -194,6 +203,11 @@ DECKS: dict[str, Callable[[Path], Path]] = {
 }
 
 
+# What `briefing validate` must say of each: refused (1), or a deck that loads (0).
+LOADS = {"one_huge_image_on_twenty_cards", "one_huge_colour_image_on_twenty_cards"}
+LOADS |= {"card_file_named_in_latin_1"}
+
+
 def run_driver(deck: Path, out: Path) -> dict:
     """The driver's report on ``deck``; it never runs longer than all four may."""
     limit = 4 * SECONDS + 30
@@ -223,4 +237,6 @@ def test_a_hostile_deck_is_met_calmly_everywhere(tmp_path, name):
         assert result["status"] in (0, 1, 2), f"{phase}: {result['output']}"
         assert "Traceback" not in result["output"], f"{phase}: {result['output']}"
         assert "internal error" not in result["output"], f"{phase}: {result['output']}"
+    assert report["validate"]["status"] == (0 if name in LOADS else 1), report["validate"]
+    assert report["window"]["refused"] == (name not in LOADS)
     assert report["peak_mb"] < PEAK_MB, f"peak memory {report['peak_mb']:.0f} MB"
