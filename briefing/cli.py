@@ -65,7 +65,8 @@ def _open_app(args: list[str]) -> int:
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
-        description="Read a briefing deck as flip cards. Without PATH, opens the bundled deck. "
+        description="Read a briefing deck as flip cards. Without PATH, opens the deck you "
+        "had open last (the bundled deck at first). "
         "While Briefing is running, PATH opens in its window.",
         epilog="Other commands: 'briefing validate PATH...' checks decks without a window; "
         "'briefing search DECK QUERY' prints the matching cards; "

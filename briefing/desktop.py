@@ -93,7 +93,7 @@ def desktop_entry(command: list[str]) -> str:
 
 def mime_package() -> str:
     return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- {MARKER}: written by briefing install-desktop, removed by uninstall-desktop. -->
+<!-- {MARKER}: written by Briefing with its desktop files, removed with them. -->
 <mime-info xmlns="http://www.freedesktop.org/standards/shared-mime-info">
   <mime-type type="{MIME_TYPE}">
     <comment>Briefing deck</comment>
