@@ -473,6 +473,7 @@ class MainWindow(QMainWindow):
 
     def on_deck_loaded(self, deck: Deck) -> None:
         self.deck = deck
+        self.index = 0  # the old deck's place means nothing in this one
         self._drop_search()
         self.search.set_deck(deck)
         self.model.set_deck(deck)

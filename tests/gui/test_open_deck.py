@@ -27,6 +27,21 @@ def test_open_deck_shows_good_deck_from_disk(window: MainWindow, deck_folder: Pa
     assert window.model.rowCount() == 2
 
 
+@pytest.mark.parametrize("starred", [False, True])
+def test_opening_a_shorter_deck_from_the_last_card_shows_its_first_card(
+    window: MainWindow, deck_folder: Path, starred: bool
+) -> None:
+    """From card 6 of 6, a two-card deck opens on its first card, without a word from
+    the old place (it once said "Something went wrong: IndexError")."""
+    window.last_card()
+    if starred:
+        window.comfort.toggle_star()
+    assert window.open_deck(deck_folder)
+    assert window.index == 0
+    assert window.card_view.front.headline_label.text() == "First headline."
+    assert not window.comfort.star_action.isChecked()
+
+
 def test_broken_deck_keeps_last_good_deck_on_screen(
     window: MainWindow, broken_folder: Path
 ) -> None:
