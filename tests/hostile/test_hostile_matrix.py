@@ -104,25 +104,30 @@ def deeply_nested_markdown_lists(root: Path) -> Path:
     return path
 
 
-def svg_naming_a_fifo(root: Path) -> Path:
+def svg_with_an_image(root: Path, href: str) -> Path:
+    """A deck whose one image is an SVG drawing the image at ``href``."""
     folder = folder_deck(root, a=image_card("a.svg"))
-    os.mkfifo(folder / "pipe.png")
     (folder / "a.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-        'width="10" height="10"><image xlink:href="pipe.png" width="10" height="10"/></svg>',
+        f'width="10" height="10"><image xlink:href="{href}" width="10" height="10"/></svg>',
         encoding="utf-8",
     )
+    return folder
+
+
+def svg_naming_a_fifo(root: Path) -> Path:
+    folder = svg_with_an_image(root, "pipe.png")
+    os.mkfifo(folder / "pipe.png")
     return folder
 
 
 def svg_naming_stdin(root: Path) -> Path:
-    folder = folder_deck(root, a=image_card("a.svg"))
-    (folder / "a.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-        'width="10" height="10"><image xlink:href="/dev/stdin" width="10" height="10"/></svg>',
-        encoding="utf-8",
-    )
-    return folder
+    return svg_with_an_image(root, "/dev/stdin")
+
+
+def svg_naming_a_file_outside(root: Path) -> Path:
+    (root / "secret.png").write_bytes(png(4, 4, channels=3))
+    return svg_with_an_image(root, "../secret.png")
 
 
 def svg_of_nested_uses(root: Path) -> Path:
@@ -193,6 +198,7 @@ DECKS: dict[str, Callable[[Path], Path]] = {
         deeply_nested_markdown_lists,
         svg_naming_a_fifo,
         svg_naming_stdin,
+        svg_naming_a_file_outside,
         svg_of_nested_uses,
         one_huge_image_on_twenty_cards,
         one_huge_colour_image_on_twenty_cards,
