@@ -27,6 +27,8 @@ from briefing.core.fields import (
 )
 from briefing.core.files import (
     DECK_FILE_NAME,
+    IMAGE_SIGNATURES,
+    MAX_IMAGE_BYTES,
     describe_os_error,
     is_deck_file,
     is_inside,
@@ -46,13 +48,6 @@ from briefing.core.yaml_nodes import (
     read_text,
 )
 
-IMAGE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".svg": (b"<svg", b"<?xml"),
-}
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_PROBLEMS = 1000
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 

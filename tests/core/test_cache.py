@@ -138,7 +138,7 @@ def test_an_entry_from_another_version_is_ignored(deck_folder, cache, parses, mo
 
 def test_two_decks_sharing_an_entry_name_never_read_each_others(tmp_path, cache, monkeypatch):
     first, second = make_deck(tmp_path, "First"), make_deck(tmp_path, "Second")
-    monkeypatch.setattr(cache_module, "_entry_path", lambda folder, real: folder / "same.cache")
+    monkeypatch.setattr(cache_module, "_entry_name", lambda real: "0123456789abcdef.cache")
     load_deck(first, cache=cache)
     assert cache.get(str(second)) is None
     assert load_deck(second, cache=cache).title == "Second"
