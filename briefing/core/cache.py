@@ -204,16 +204,12 @@ def _reads_from(real: str, source: str) -> bool:
 
 
 def _deck_files(source: str, folder_deck: bool) -> list[tuple[str, os.stat_result]]:
-    """Each file the deck at ``source`` is read from, by name, with its status."""
+    """Each file the deck at ``source`` is read from, by name, with its status, in the
+    folder's own order (the same while the folder is unchanged)."""
     if not folder_deck:
         return [("", os.stat(source))]
-    found = []
-    with os.scandir(source) as entries:
-        for entry in entries:
-            if is_deck_file(entry.name):
-                found.append((entry.name, entry.stat()))  # follows links, as the loader does
-    found.sort()
-    return found
+    with os.scandir(source) as entries:  # entry.stat() follows links, as the loader does
+        return [(entry.name, entry.stat()) for entry in entries if is_deck_file(entry.name)]
 
 
 def _identity(info: os.stat_result) -> str:
@@ -223,9 +219,16 @@ def _identity(info: os.stat_result) -> str:
 def _identities(files: list[tuple[str, os.stat_result]]) -> str:
     """Each file's name and identity; a same-size edit whose modification time was put
     back still changes its change time (or, replaced, its inode)."""
-    if any(_ITEM in name for name, _ in files):
+    item = _ITEM
+    text = item.join(
+        [
+            f"{name}{item}{i.st_size} {i.st_mtime_ns} {i.st_ctime_ns} {i.st_ino} {i.st_dev}"
+            for name, i in files
+        ]
+    )
+    if text.count(item) != 2 * len(files) - 1 and files:
         raise ValueError("a file name no entry can hold")
-    return _ITEM.join([f"{name}{_ITEM}{_identity(info)}" for name, info in files])
+    return text
 
 
 def _image_identities(root: str, images: list[str]) -> str:
