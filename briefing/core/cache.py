@@ -64,7 +64,7 @@ _STALE_TEMPORARY_S = 3600  # a temporary file this old is not a write still unde
 _FIELD = "\x00"  # between an entry's fields
 _ITEM = "\x01"  # between the items of a field that holds several
 _HEADER_FIELDS = 10  # real path, source, file identities, images, 5 deck texts, sources
-_CARD_FIELDS = 11  # as in _encode_card
+_CARD_FIELDS = 12  # as in _encode_card
 _SOURCE_FIELDS = 5
 _QUOTE_FIELDS = 3
 # Text that is not UTF-8 (a file name in another encoding) round-trips as lone surrogates.
@@ -213,7 +213,7 @@ def _deck_files(source: str, folder_deck: bool) -> list[tuple[str, os.stat_resul
 
 
 def _identity(info: os.stat_result) -> str:
-    return f"{info.st_size} {info.st_mtime_ns} {info.st_ctime_ns} {info.st_ino} {info.st_dev}"
+    return f"{info.st_size} {info.st_mtime_ns} {info.st_ctime_ns} {info.st_ino}"
 
 
 def _identities(files: list[tuple[str, os.stat_result]]) -> str:
@@ -221,10 +221,7 @@ def _identities(files: list[tuple[str, os.stat_result]]) -> str:
     back still changes its change time (or, replaced, its inode)."""
     item = _ITEM
     text = item.join(
-        [
-            f"{name}{item}{i.st_size} {i.st_mtime_ns} {i.st_ctime_ns} {i.st_ino} {i.st_dev}"
-            for name, i in files
-        ]
+        [f"{name}{item}{i.st_size} {i.st_mtime_ns} {i.st_ctime_ns} {i.st_ino}" for name, i in files]
     )
     if text.count(item) != 2 * len(files) - 1 and files:
         raise ValueError("a file name no entry can hold")
@@ -276,15 +273,16 @@ def _lists(column: list[str]) -> Iterator[tuple[str, ...]]:
 
 def _quotes(column: list[str]) -> list[tuple[Quote, ...]]:
     """Each card's quotes, from its field of three items (text, by, source) a quote."""
-    item = _ITEM
+    item, repeat = _ITEM, itertools.repeat
     texts = item.join(filter(None, column)).split(item) if any(column) else []
-    made = map(tuple.__new__, itertools.repeat(Quote), zip(*[iter(texts)] * 3, strict=True))
-    counts = [f.count(item) + 1 if f else 0 for f in column]
-    # Each count is a multiple of three exactly when no remainders add up.
-    if sum(counts) != 3 * sum(c // 3 for c in counts) or sum(counts) != len(texts):
+    made = map(tuple.__new__, repeat(Quote), zip(*[iter(texts)] * 3, strict=True))
+    # A field of n quotes holds 3n - 1 item marks. The texts add up to three a quote
+    # only if each field does: a field that does not would leave a remainder.
+    counts = [(marks + 1) // 3 for marks in map(str.count, column, repeat(item))]
+    if len(texts) != 3 * sum(counts):
         raise _Odd("a quote of the wrong shape")
     take = itertools.islice
-    return [tuple(take(made, c // 3)) if c else () for c in counts]
+    return [tuple(take(made, count)) if count else () for count in counts]
 
 
 def _pair(field: str) -> tuple[str, str]:
@@ -313,10 +311,7 @@ def _decode(
         pictures[field] = Image(root / path, alt)
     # A column at a time, mostly in C: a re-open of a large deck is mostly this. The model's
     # tuples are made with tuple.__new__, their length checked here.
-    item, new = _ITEM, tuple.__new__
-    figures = column["figure"]
-    if not all(map(str.__contains__, filter(None, figures), itertools.repeat(item))):
-        raise _Odd("a figure without a label")
+    new = tuple.__new__
     cards = map(
         new,
         itertools.repeat(Card),
@@ -325,7 +320,10 @@ def _decode(
             column["title"],
             column["headline"],
             column["body"],
-            [new(Figure, f.split(item, 1)) if f else None for f in figures],
+            [
+                new(Figure, (value, label)) if value else None  # a value is required
+                for value, label in zip(column["figure"], column["label"], strict=True)
+            ],
             _quotes(column["quotes"]),
             map(pictures.__getitem__, column["image"]),
             column["notes"],
@@ -351,10 +349,13 @@ def _decode(
     )
 
 
-# The fields of a card in an entry, in the model's order (its image as a path and alt,
-# its file as a name in the deck folder).
+# The fields of a card in an entry, in the model's order (its figure as a value, empty when
+# there is none, and a label; its image as a path and alt; its file as a name in the deck
+# folder).
+_SLUGS = re.compile(f"(?:{SLUG.pattern}(?: {SLUG.pattern})*)?")  # ids split by spaces
+
 _COLUMNS = (
-    *("id", "title", "headline", "body", "figure", "quotes", "image", "notes"),
+    *("id", "title", "headline", "body", "figure", "label", "quotes", "image", "notes"),
     *("tags", "sources", "file"),
 )
 
@@ -363,10 +364,9 @@ def _check_cards(
     column: dict[str, list[str]], sources: tuple[Source, ...], files: set[str]
 ) -> None:
     """The loader's rules across cards, a column at a time: ids valid and unique, sources
-    declared once and every one named declared, each card from a file of the deck, and
-    each figure a value and a label."""
+    declared once and every one named declared, each card from a file of the deck."""
     ids, declared = column["id"], {s.id for s in sources}
-    if len(set(ids)) != len(ids) or not all(map(SLUG.fullmatch, ids)):
+    if len(set(ids)) != len(ids) or not _SLUGS.fullmatch(" ".join(ids)) or " " in "".join(ids):
         raise _Odd("card ids")
     if len(declared) != len(sources) or not all(map(SLUG.fullmatch, declared)):
         raise _Odd("source ids")
@@ -429,7 +429,8 @@ def _encode_card(card: Card, root: str, folder_deck: bool) -> list[str]:
         card.title,
         card.headline,
         card.body,
-        _ITEM.join(figure) if figure else "",
+        figure.value if figure else "",
+        figure.label if figure else "",
         _ITEM.join([f for q in card.quotes for f in q]),
         _ITEM.join([str(image.path.relative_to(root)), image.alt]) if image else "",
         card.notes,
