@@ -1,7 +1,7 @@
 """A cache of loaded decks, so re-opening an unchanged deck skips parsing.
 
 An entry is a verified copy of a deck. It names the identity (size, modification and
-change times, inode, device) of every file the deck was read from (metadata, cards,
+change times, inode) of every file the deck was read from (metadata, cards,
 images), and carries a checksum of all it holds. It is used only when it is the cache's
 own regular file of bounded size, its checksum holds, every file still has the same
 identity (an edit that keeps the size and restores the modification time, as ``tar``,
@@ -71,6 +71,7 @@ _QUOTE_FIELDS = 3
 _UTF8 = ("utf-8", "surrogatepass")
 
 _NO_LINK = getattr(os, "O_NOFOLLOW", 0)
+_NO_INHERIT = getattr(os, "O_CLOEXEC", 0)
 _OWNER = os.geteuid() if hasattr(os, "geteuid") else None  # None: no owners to check
 _AT_FOLDER = {os.open, os.rename, os.unlink, os.stat} <= os.supports_dir_fd and (
     os.scandir in os.supports_fd
@@ -182,8 +183,7 @@ def _read(data: bytes, size: int, shown: str, real: str) -> Deck | None:
         raise _Odd("source")
     folder_deck = source != real or os.path.isdir(source)
     root = source if folder_deck else os.path.dirname(source)
-    card_files = _deck_files(source, folder_deck)
-    if fields[2] != _identities(card_files):
+    if fields[2] != _deck_identities(source, folder_deck):
         return None  # a file changed, came or went
     images = fields[3].split(_ITEM)[::2] if fields[3] else []
     if fields[3] != _image_identities(root, images):
@@ -191,7 +191,7 @@ def _read(data: bytes, size: int, shown: str, real: str) -> Deck | None:
     # Shown paths as the loader makes them: a folder deck opened through its deck.yaml is
     # shown as the folder.
     deck_shown = shown if not folder_deck or os.path.isdir(shown) else os.path.dirname(shown)
-    names = {name for name, _ in card_files} - {DECK_FILE_NAME} if folder_deck else {""}
+    names = _names(fields[2]) - {DECK_FILE_NAME} if folder_deck else {""}
     return _decode(fields, deck_shown, folder_deck, Path(root), set(images), names)
 
 
@@ -203,29 +203,33 @@ def _reads_from(real: str, source: str) -> bool:
     )
 
 
-def _deck_files(source: str, folder_deck: bool) -> list[tuple[str, os.stat_result]]:
-    """Each file the deck at ``source`` is read from, by name, with its status, in the
-    folder's own order (the same while the folder is unchanged)."""
-    if not folder_deck:
-        return [("", os.stat(source))]
-    with os.scandir(source) as entries:  # entry.stat() follows links, as the loader does
-        return [(entry.name, entry.stat()) for entry in entries if is_deck_file(entry.name)]
-
-
 def _identity(info: os.stat_result) -> str:
     return f"{info.st_size} {info.st_mtime_ns} {info.st_ctime_ns} {info.st_ino}"
 
 
-def _identities(files: list[tuple[str, os.stat_result]]) -> str:
-    """Each file's name and identity; a same-size edit whose modification time was put
-    back still changes its change time (or, replaced, its inode)."""
+def _deck_identities(source: str, folder_deck: bool) -> str:
+    """The name and identity of each file the deck at ``source`` is read from, in the
+    folder's own order (the same while the folder is unchanged). A same-size edit whose
+    modification time was put back still changes the change time (or, replaced, the
+    inode). A folder's files are stated as the loader reads them, following links."""
+    if not folder_deck:
+        return f"{_ITEM}{_identity(os.stat(source))}"
     item = _ITEM
-    text = item.join(
-        [f"{name}{item}{i.st_size} {i.st_mtime_ns} {i.st_ctime_ns} {i.st_ino}" for name, i in files]
-    )
+    with os.scandir(source) as entries:  # one pass, keeping no status: this is the hot path
+        files = [
+            f"{e.name}{item}{(i := e.stat()).st_size} {i.st_mtime_ns} {i.st_ctime_ns} {i.st_ino}"
+            for e in entries
+            if is_deck_file(e.name)
+        ]
+    text = item.join(files)
     if text.count(item) != 2 * len(files) - 1 and files:
         raise ValueError("a file name no entry can hold")
     return text
+
+
+def _names(identities: str) -> set[str]:
+    """The names of the files in a folder deck's ``identities``."""
+    return set(identities.split(_ITEM)[::2]) if identities else set()
 
 
 def _image_identities(root: str, images: list[str]) -> str:
@@ -271,8 +275,9 @@ def _lists(column: list[str]) -> Iterator[tuple[str, ...]]:
     return map(made.__getitem__, column)
 
 
-def _quotes(column: list[str]) -> list[tuple[Quote, ...]]:
-    """Each card's quotes, from its field of three items (text, by, source) a quote."""
+def _quotes(column: list[str], declared: set[str]) -> list[tuple[Quote, ...]]:
+    """Each card's quotes, from its field of three items (text, by, source) a quote, each
+    source declared (or none)."""
     item, repeat = _ITEM, itertools.repeat
     texts = item.join(filter(None, column)).split(item) if any(column) else []
     made = map(tuple.__new__, repeat(Quote), zip(*[iter(texts)] * 3, strict=True))
@@ -281,6 +286,8 @@ def _quotes(column: list[str]) -> list[tuple[Quote, ...]]:
     counts = [(marks + 1) // 3 for marks in map(str.count, column, repeat(item))]
     if len(texts) != 3 * sum(counts):
         raise _Odd("a quote of the wrong shape")
+    if not set(texts[2::3]) - {""} <= declared:
+        raise _Odd("a quote from an undeclared source")
     take = itertools.islice
     return [tuple(take(made, count)) if count else () for count in counts]
 
@@ -324,7 +331,7 @@ def _decode(
                 new(Figure, (value, label)) if value else None  # a value is required
                 for value, label in zip(column["figure"], column["label"], strict=True)
             ],
-            _quotes(column["quotes"]),
+            _quotes(column["quotes"], {s.id for s in sources}),
             map(pictures.__getitem__, column["image"]),
             column["notes"],
             _lists(column["tags"]),
@@ -372,11 +379,8 @@ def _check_cards(
         raise _Odd("source ids")
     if not set(column["file"]) <= files:
         raise _Odd("a card from no file of the deck")
-    named = set(_items(_ITEM.join(filter(None, column["sources"]))))
-    # Every third item is a quote's source, when every quote has three: _decode checks.
-    quoted = set(_items(_ITEM.join(filter(None, column["quotes"])))[2::3]) - {""}
-    if not named | quoted <= declared:
-        raise _Odd("an undeclared source")
+    if not set(_items(_ITEM.join(filter(None, column["sources"])))) <= declared:
+        raise _Odd("an undeclared source")  # and quotes' sources: see _quotes
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -393,7 +397,7 @@ def _entry(real: str, deck: Deck) -> bytes | None:
     fields = [
         real,
         source,
-        _identities(_deck_files(source, folder_deck)),
+        _deck_identities(source, folder_deck),
         _image_identities(root, images),
         deck.title,
         deck.subtitle,
@@ -455,7 +459,8 @@ class _CacheFolder:
             with contextlib.suppress(FileExistsError):
                 os.mkdir(self.path, 0o700)
         if _AT_FOLDER:
-            self.fd = os.open(self.path, os.O_RDONLY | _NO_LINK | getattr(os, "O_DIRECTORY", 0))
+            flags = os.O_RDONLY | _NO_LINK | getattr(os, "O_DIRECTORY", 0) | _NO_INHERIT
+            self.fd = os.open(self.path, flags)
             info = os.fstat(self.fd)
         else:
             info = os.lstat(self.path)
@@ -484,7 +489,8 @@ class _CacheFolder:
         and only over an entry, never over a link, pipe or anything else."""
         temporary = f".tmp-{os.urandom(6).hex()}.cache"
         path, fd = self._at(temporary)
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_LINK | getattr(os, "O_BINARY", 0)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_LINK | _NO_INHERIT
+        flags |= getattr(os, "O_BINARY", 0)
         handle = os.open(path, flags, 0o600, dir_fd=fd)
         try:
             with os.fdopen(handle, "wb") as f:

@@ -305,4 +305,6 @@ def test_a_forged_entry_never_shows_an_image_outside_the_deck(deck, cache, tmp_p
     forge(entry, edit)
     got = cache.get(str(deck))
     assert got is None or all(c.image is None for c in got.cards)
+    if written.startswith(("/", "..")):  # a path no deck may name: no entry Briefing writes
+        assert not entry.exists()
     assert all(c.image is None for c in load_deck(deck, cache=cache).cards)
