@@ -9,12 +9,13 @@ identity (an edit that keeps the size and restores the modification time, as ``t
 holds passes the rules a freshly loaded deck passes: every field of the right shape, ids
 unique, sources declared, images regular files inside the deck folder. Anything else is
 ignored (missing, another version's, another deck's, stale) or, if odd, removed; the deck
-is then read from its files.
+is then read from its files. The identities are taken when the deck is looked for, before
+it is read, and a deck whose files changed while it was read is not cached.
 
 The layout is Briefing's own, decoded without trusting it: a format line, a CRC-32, and
 UTF-8 text whose fields are split by NUL (the items of a field by U+0001), so decoding
 makes only strings and cannot crash, allocate beyond the entry's size or run code (as
-``marshal`` and ``pickle`` can on crafted input). It reads faster than ``marshal`` did.
+``marshal`` and ``pickle`` can on crafted input), and it reads faster than ``marshal`` did.
 The checksum catches corruption (torn writes, bit flips), not a deliberate forger; what a
 forger can write is still only text of a valid deck shape, shown as a deck would show it,
 and only as the user: entries owned by anyone else are never read.
@@ -98,6 +99,9 @@ def default_cache_dir() -> Path:
 class DeckCache:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder if folder is not None else default_cache_dir()
+        # The deck's files as they were when it was looked for, before it was read: an
+        # edit made while it was read must not be cached as what was read.
+        self._before_reading: dict[str, dict[str, str]] = {}
 
     def get(self, shown: str) -> Deck | None:
         """The cached deck for the path ``shown``, if every file is unchanged."""
@@ -110,6 +114,9 @@ class DeckCache:
     def _get(self, shown: str) -> Deck | None:
         real = os.path.realpath(shown)
         name = _entry_name(real)
+        if len(self._before_reading) > 16:  # looked for and never read (refused, say)
+            self._before_reading.clear()
+        files = self._before_reading[real] = _files_now(real)
         try:
             with open_regular(self.folder / name, follow_link=False) as f:
                 info = os.fstat(f.fileno())
@@ -117,7 +124,7 @@ class DeckCache:
                     return None  # not the cache's own: left alone
                 if info.st_size > MAX_ENTRY_BYTES:
                     raise _Odd("too large")
-                deck = _read(f.read(info.st_size + 1), info.st_size, shown, real)
+                deck = _read(f.read(info.st_size + 1), info.st_size, shown, real, files)
                 if deck is not None:
                     _mark_used(f.fileno(), self.folder / name)
                 return deck
@@ -130,7 +137,7 @@ class DeckCache:
         """Remember ``deck``, loaded from ``shown``; failing to write is never an error."""
         try:
             real = os.path.realpath(shown)
-            data = _entry(real, deck)
+            data = _entry(real, deck, self._before_reading.pop(real, None))
             if data is None or len(data) > MAX_ENTRY_BYTES:
                 return
             with _CacheFolder(self.folder, create=True) as folder:
@@ -163,9 +170,10 @@ def _mark_used(fd: int, path: Path) -> None:
 # -- reading -------------------------------------------------------------------------------
 
 
-def _read(data: bytes, size: int, shown: str, real: str) -> Deck | None:
-    """The deck in the entry ``data``, or None when it is another deck's or the deck has
-    changed since; raises ``_Odd`` when it is no entry Briefing writes."""
+def _read(data: bytes, size: int, shown: str, real: str, files: dict[str, str]) -> Deck | None:
+    """The deck in the entry ``data``, or None when it is another deck's or the deck's
+    ``files`` (see ``_files_now``) have changed since; raises ``_Odd`` when it is no entry
+    Briefing writes."""
     if len(data) != size:
         raise _Odd("changed while read")
     first, checksum, payload = [*data.split(b"\n", 2), b"", b""][:3]
@@ -183,7 +191,7 @@ def _read(data: bytes, size: int, shown: str, real: str) -> Deck | None:
         raise _Odd("source")
     folder_deck = source != real or os.path.isdir(source)
     root = source if folder_deck else os.path.dirname(source)
-    if fields[2] != _deck_identities(source, folder_deck):
+    if fields[2] != files.get(source):
         return None  # a file changed, came or went
     images = fields[3].split(_ITEM)[::2] if fields[3] else []
     if fields[3] != _image_identities(root, images):
@@ -193,6 +201,17 @@ def _read(data: bytes, size: int, shown: str, real: str) -> Deck | None:
     deck_shown = shown if not folder_deck or os.path.isdir(shown) else os.path.dirname(shown)
     names = _names(fields[2]) - {DECK_FILE_NAME} if folder_deck else {""}
     return _decode(fields, deck_shown, folder_deck, Path(root), set(images), names)
+
+
+def _files_now(real: str) -> dict[str, str]:
+    """The identities of the files the deck at ``real`` may be read from, by source:
+    itself, and its folder when it is a deck.yaml (see ``_reads_from``)."""
+    found = {}
+    for source in (real, os.path.dirname(real)):
+        if _reads_from(real, source):
+            with contextlib.suppress(OSError, ValueError):  # gone: not read from the cache
+                found[source] = _deck_identities(source, os.path.isdir(source))
+    return found
 
 
 def _reads_from(real: str, source: str) -> bool:
@@ -386,18 +405,22 @@ def _check_cards(
 # -- writing -------------------------------------------------------------------------------
 
 
-def _entry(real: str, deck: Deck) -> bytes | None:
-    """The entry for ``deck``, read from ``real``; None if it cannot hold it exactly."""
+def _entry(real: str, deck: Deck, before: dict[str, str] | None) -> bytes | None:
+    """The entry for ``deck``, read from ``real``; None if it cannot hold it exactly, or if
+    a file changed since ``before`` it was read (see ``_files_now``)."""
     source = os.path.realpath(deck.path)  # the folder, when opened through its deck.yaml
     folder_deck = os.path.isdir(source)
     root = source if folder_deck else os.path.dirname(source)
     if Path(root) != deck.folder or not _reads_from(real, source):
         return None
+    files = _deck_identities(source, folder_deck)
+    if before is not None and before.get(source) != files:
+        return None  # edited while it was read: what was read may not be what is there
     images = sorted({str(c.image.path.relative_to(root)) for c in deck.cards if c.image})
     fields = [
         real,
         source,
-        _deck_identities(source, folder_deck),
+        files,
         _image_identities(root, images),
         deck.title,
         deck.subtitle,

@@ -297,3 +297,21 @@ def test_a_card_with_an_empty_tag_keeps_it_when_reopened(tmp_path, cache):
     deck.write_text("title: T\ncards:\n  - {title: A, headline: h, body: b, tags: ['']}\n")
     load_deck(deck, cache=cache)
     assert load_deck(deck, cache=cache).cards[0].tags == ("",)
+
+
+def test_a_card_edited_while_the_deck_is_read_is_read_again_next_time(
+    deck_folder, cache, monkeypatch
+):
+    from briefing.core import loader
+
+    real = loader.parse
+
+    def edit_a_card_already_read(text: str, shown_as: str, progress=None):
+        if shown_as.endswith("b.yaml"):  # a.yaml was read before this
+            (deck_folder / "a.yaml").write_text(CARD.format(title="A edited"), encoding="utf-8")
+        return real(text, shown_as, progress)
+
+    monkeypatch.setattr(loader, "parse", edit_a_card_already_read)
+    assert load_deck(deck_folder, cache=cache).cards[0].title == "A"  # as it was read
+    monkeypatch.setattr(loader, "parse", real)
+    assert load_deck(deck_folder, cache=cache).cards[0].title == "A edited"
