@@ -10,6 +10,14 @@ from typing import BinaryIO
 
 DECK_FILE_NAME = "deck.yaml"
 CARD_SUFFIXES = (".yaml", ".yml")
+# What an image a card names must start with, by its suffix, and how large it may be.
+IMAGE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".svg": (b"<svg", b"<?xml"),
+}
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
 
 
 def is_deck_file(name: str) -> bool:
@@ -50,13 +58,15 @@ class TooLargeError(OSError):
     """A file is larger than its reader reads."""
 
 
-def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+def open_regular(path: str | os.PathLike[str], *, follow_link: bool = True) -> BinaryIO:
     """Open ``path`` for reading in binary, refusing anything but a regular file.
 
     Opened non-blocking and checked on the open descriptor, so a named pipe
-    neither blocks the open nor can be swapped in after a check.
+    neither blocks the open nor can be swapped in after a check. With
+    ``follow_link=False``, a path that is itself a symbolic link is refused.
     """
-    return _regular(os.open(path, _FLAGS), path)
+    flags = _FLAGS if follow_link else _FLAGS | getattr(os, "O_NOFOLLOW", 0)
+    return _regular(os.open(path, flags), path)
 
 
 def _regular(fd: int, path: str | os.PathLike[str]) -> BinaryIO:

@@ -7,13 +7,8 @@ import os
 from collections.abc import Callable
 from typing import BinaryIO, NamedTuple
 
-IMAGE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".svg": (b"<svg", b"<?xml"),
-}
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
+from briefing.core.files import IMAGE_SIGNATURES, MAX_IMAGE_BYTES
+
 # Decoded at four bytes a pixel this is Qt's own allocation limit (256 MB): an 8192 px
 # square photograph is shown; a few bytes declaring 50,000 x 50,000 pixels are not.
 MAX_IMAGE_PIXELS = 8192 * 8192

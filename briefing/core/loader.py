@@ -27,13 +27,15 @@ from briefing.core.fields import (
 )
 from briefing.core.files import (
     DECK_FILE_NAME,
+    IMAGE_SIGNATURES,
+    MAX_IMAGE_BYTES,
     describe_os_error,
     is_deck_file,
     is_inside,
     open_regular,
     resolved,
 )
-from briefing.core.image_check import IMAGE_SIGNATURES, MAX_IMAGE_BYTES, check_image_file
+from briefing.core.image_check import check_image_file
 from briefing.core.markdown_budget import markdown_cost
 from briefing.core.model import Card, Deck, Figure, Image, Quote, Source
 from briefing.core.problem_caps import Kind, ProblemCaps

@@ -138,7 +138,7 @@ def test_an_entry_from_another_version_is_ignored(deck_folder, cache, parses, mo
 
 def test_two_decks_sharing_an_entry_name_never_read_each_others(tmp_path, cache, monkeypatch):
     first, second = make_deck(tmp_path, "First"), make_deck(tmp_path, "Second")
-    monkeypatch.setattr(cache_module, "_entry_path", lambda folder, real: folder / "same.cache")
+    monkeypatch.setattr(cache_module, "_entry_name", lambda real: "0123456789abcdef.cache")
     load_deck(first, cache=cache)
     assert cache.get(str(second)) is None
     assert load_deck(second, cache=cache).title == "Second"
@@ -226,3 +226,92 @@ def test_a_deck_larger_than_the_whole_cache_is_still_cached(tmp_path, cache, mon
     parses.clear()
     load_deck(deck, cache=cache)
     assert parses == []
+
+
+SINGLE = "title: {title}\ncards:\n  - {{title: A, headline: h, body: b}}\n"
+
+
+@pytest.mark.parametrize("time_put_back", [False, True], ids=["new-time", "time-put-back"])
+def test_a_single_file_deck_edited_without_changing_its_size_is_never_served_stale(
+    tmp_path, cache, time_put_back
+):
+    deck = tmp_path / "brief.yaml"
+    deck.write_text(SINGLE.format(title="Before"), encoding="utf-8")
+    before = deck.stat()
+    load_deck(deck, cache=cache)
+    deck.write_text(SINGLE.format(title="Edited"), encoding="utf-8")
+    if time_put_back:  # as tar, unzip and cp -p do
+        os.utime(deck, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (deck.stat().st_size, deck.stat().st_mtime_ns == before.st_mtime_ns) == (
+        before.st_size,
+        time_put_back,
+    )
+    assert load_deck(deck, cache=cache).title == "Edited"
+
+
+def test_a_card_edited_without_changing_its_size_or_time_is_read_again(deck_folder, cache):
+    load_deck(deck_folder, cache=cache)
+    path = deck_folder / "a.yaml"
+    before = path.stat()
+    path.write_text(CARD.format(title="Z"), encoding="utf-8")  # same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert load_deck(deck_folder, cache=cache).cards[0].title == "Z"
+
+
+def test_a_deck_file_replaced_by_a_copy_of_the_same_size_and_time_is_read_again(tmp_path, cache):
+    deck = tmp_path / "brief.yaml"
+    deck.write_text(SINGLE.format(title="Before"), encoding="utf-8")
+    load_deck(deck, cache=cache)
+    copy = tmp_path / "copy.yaml"  # cp -p, then mv over the deck
+    copy.write_text(SINGLE.format(title="Copied"), encoding="utf-8")
+    before = deck.stat()
+    os.utime(copy, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(copy, deck)
+    assert load_deck(deck, cache=cache).title == "Copied"
+
+
+def test_a_deck_with_images_quotes_figures_and_sources_comes_back_the_same(tmp_path, cache, parses):
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 16)
+    deck = tmp_path / "brief.yaml"
+    deck.write_text(
+        "title: T\nsubtitle: S\ndate: 2026-01-02\nauthor: Ø\nmarking: M\n"
+        "sources: [{id: s1, title: One, publisher: P, date: '2025', url: 'https://x'}]\n"
+        "cards:\n"
+        "  - {title: A, headline: h, body: '- *b*', notes: n, tags: [x, 'y z'], sources: [s1],\n"
+        "     figure: {value: '3', label: l}, image: {path: maps/map.png, alt: a},\n"
+        "     quotes: [{text: q, by: w, source: s1}, {text: r, by: v}]}\n"
+        "  - {title: B, headline: h, body: b, figure: {value: '4'}}\n",
+        encoding="utf-8",
+    )
+    first = load_deck(deck, cache=cache)
+    parses.clear()
+    again = load_deck(deck, cache=cache)
+    assert parses == []
+    assert again == first
+    assert again.cards[0].image.path == tmp_path.resolve() / "maps" / "map.png"
+
+
+def test_a_card_with_an_empty_tag_keeps_it_when_reopened(tmp_path, cache):
+    deck = tmp_path / "brief.yaml"
+    deck.write_text("title: T\ncards:\n  - {title: A, headline: h, body: b, tags: ['']}\n")
+    load_deck(deck, cache=cache)
+    assert load_deck(deck, cache=cache).cards[0].tags == ("",)
+
+
+def test_a_card_edited_while_the_deck_is_read_is_read_again_next_time(
+    deck_folder, cache, monkeypatch
+):
+    from briefing.core import loader
+
+    real = loader.parse
+
+    def edit_a_card_already_read(text: str, shown_as: str, progress=None):
+        if shown_as.endswith("b.yaml"):  # a.yaml was read before this
+            (deck_folder / "a.yaml").write_text(CARD.format(title="A edited"), encoding="utf-8")
+        return real(text, shown_as, progress)
+
+    monkeypatch.setattr(loader, "parse", edit_a_card_already_read)
+    assert load_deck(deck_folder, cache=cache).cards[0].title == "A"  # as it was read
+    monkeypatch.setattr(loader, "parse", real)
+    assert load_deck(deck_folder, cache=cache).cards[0].title == "A edited"
