@@ -9,7 +9,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing import APP_ID, __version__
@@ -35,9 +35,12 @@ def run(path: str | None, listener: Listener | None = None) -> int:
     install_excepthook(window)
     if path:
         report_start_problems(window)
-    # Off the start-up path: the icon (Qt's SVG renderer) and the server (QtNetwork) wait
-    # until the first card is painted; later starts wait in the socket's backlog meanwhile.
-    window.completed.connect(lambda: _after_first_card(window, listener))
+    # Off the start-up path: the icon (Qt's SVG renderer) and the server (QtNetwork, some
+    # 12 ms to import) wait until the window is complete and a turn of the event loop has
+    # passed; later starts wait in the socket's backlog meanwhile.
+    window.completed.connect(
+        lambda: QTimer.singleShot(0, lambda: _after_first_card(window, listener))
+    )
     window.show()
     try:
         return app.exec()
