@@ -19,6 +19,7 @@ import shutil
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing import APP_ID
@@ -119,19 +120,10 @@ def install() -> int:
     except (OSError, ValueError) as error:
         print(f"briefing: cannot write a desktop entry: {_message(error)}", file=sys.stderr)
         return 1
-    files = ((entry_path(home), entry), (icon_path(home), icon), (mime_path(home), mime_package()))
-    status = 0
-    for path, text in files:
-        problem = _not_ours(path)
-        if problem is None:
-            try:
-                _write_atomically(path, text)
-                print(f"wrote {path}")
-                continue
-            except OSError as error:
-                problem = describe_os_error(error)
-        print(f"briefing: {path}: {problem}; not written", file=sys.stderr)
-        status = 1
+    texts = {entry_path(home): entry, icon_path(home): icon, mime_path(home): mime_package()}
+    status = _each_of_ours(
+        list(texts), lambda path: _write_atomically(path, texts[path]), "wrote", "written"
+    )
     _refresh_caches(home)
     return status
 
@@ -139,21 +131,27 @@ def install() -> int:
 def uninstall() -> int:
     """Remove what ``install`` wrote; 0 when none of it is left, 1 otherwise."""
     home = data_home()
+    there = [p for p in (entry_path(home), icon_path(home), mime_path(home)) if os.path.lexists(p)]
+    status = _each_of_ours(there, Path.unlink, "removed", "removed")
+    _refresh_caches(home)
+    return status
+
+
+def _each_of_ours(paths: list[Path], act: Callable[[Path], object], did: str, done: str) -> int:
+    """``act`` on each path that holds Briefing's own file (or nothing), saying so; 0 when
+    every one was done, 1 when one was not (and why, on stderr)."""
     status = 0
-    for path in (entry_path(home), icon_path(home), mime_path(home)):
-        if not os.path.lexists(path):
-            continue
+    for path in paths:
         problem = _not_ours(path)
         if problem is None:
             try:
-                path.unlink()
-                print(f"removed {path}")
+                act(path)
+                print(f"{did} {path}")
                 continue
             except OSError as error:
                 problem = describe_os_error(error)
-        print(f"briefing: {path}: {problem}; not removed", file=sys.stderr)
+        print(f"briefing: {path}: {problem}; not {done}", file=sys.stderr)
         status = 1
-    _refresh_caches(home)
     return status
 
 
