@@ -101,6 +101,7 @@ class WindowComfort(QObject):
         )
         self.star_action.setCheckable(True)
         self.star_action.setIconText("Star")
+        self.star_action.setEnabled(False)  # until a card is shown (_show_star)
         self.zoom_in_action = w._action(
             "Zoom &In",
             "Larger card text",

@@ -33,6 +33,17 @@ def test_star_key_toggles_the_card_and_shows_a_badge(window: MainWindow, qtbot: 
     assert comfort.stars.ids() == []
 
 
+def test_star_is_offered_only_with_a_card_to_star(
+    new_window: Callable[[], MainWindow], make_deck: Callable[..., Any]
+) -> None:
+    window = new_window()
+    assert not window.comfort.star_action.isEnabled()  # no deck yet, like Flip and Present
+    window.on_deck_loaded(make_deck(0))
+    assert not window.comfort.star_action.isEnabled()
+    window.on_deck_loaded(make_deck(2))
+    assert window.comfort.star_action.isEnabled()
+
+
 def test_overview_marks_starred_cards_with_a_word(window: MainWindow) -> None:
     window.go_to(1)
     window.comfort.star_action.trigger()
