@@ -784,7 +784,9 @@ class MainWindow(QMainWindow):
             text = self.search.text.strip()
             if len(text) > _ECHO_LENGTH:
                 text = text[: _ECHO_LENGTH - 1].rstrip() + "\u2026"
-            return f"No cards match \u201c{text}\u201d"
+            # A phrase is echoed in the quotes it was typed with, not quoted twice.
+            echoed = text if '"' in text else f"\u201c{text}\u201d"
+            return f"No cards match {echoed}"
         position = self.results_model.row_of(self.index)
         if not self._overview_shown and position >= 0:
             return f"Match {position + 1} of {len(results)}"

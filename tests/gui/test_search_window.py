@@ -102,6 +102,13 @@ def test_card_matching_in_its_title_comes_before_one_matching_in_its_body(
     assert numbers == [2, 1]
 
 
+def test_a_phrase_found_nowhere_is_echoed_in_its_own_quotes(
+    qtbot: Any, bundled: MainWindow
+) -> None:
+    type_query(qtbot, bundled, '"million zebras"')
+    assert bundled.search_count_label.text() == 'No cards match "million zebras"'
+
+
 def test_nothing_found_says_so_and_echoes_the_query(qtbot: Any, bundled: MainWindow) -> None:
     type_query(qtbot, bundled, "zzzz")
     assert shown_ids(bundled) == []
