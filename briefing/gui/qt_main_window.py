@@ -58,6 +58,10 @@ NO_MATCH_HINT = "Try fewer or shorter words, or press Esc to see every card."
 # Narrower than this, the toolbar shows icons only (their tooltips name them), leaving
 # room for the deck's title and the search box: at 1280 px the title was cut to a word.
 _COMPACT_WIDTH = 1440
+# The deck's title keeps this much of the header before the search box may be wider than
+# its narrowest; the search box's width depends on the window's alone, so it never moves.
+_TITLE_ROOM = 200
+_SEARCH_WIDTH = 240  # the search box's widest
 _ECHO_LENGTH = 28  # of a query quoted back in the header, beyond which it ends in "…"
 _NOTICE_MS = 12_000  # how long "Exported 12 pages to ..." stays
 # If the window is never painted (started minimised), it is completed after this anyway.
@@ -135,6 +139,8 @@ class MainWindow(QMainWindow):
         if watched is self and event.type() == QEvent.Type.Paint:
             self.removeEventFilter(self)
             QTimer.singleShot(0, self.complete)  # after this paint reaches the screen
+        elif watched is not self and event.type() == QEvent.Type.Resize:
+            self._fit_search_field(self.width())  # the toolbar's width changed
         return False
 
     def complete(self) -> None:
@@ -163,10 +169,7 @@ class MainWindow(QMainWindow):
         self.position_label.setObjectName("positionLabel")
         self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.search_field = SearchField()
-        self.search_count_label = QLabel()
-        self.search_count_label.setObjectName("searchCount")
-        self.search_count_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.search_count_label.hide()
+        self.search_count_label = self.header.status_label
         self.error_panel = ErrorPanel()
         self.notice = NoticeBar(info_timeout_ms=_NOTICE_MS)
         self.loading = DeckLoading(self.notice, DeckCache(), self)
@@ -191,6 +194,8 @@ class MainWindow(QMainWindow):
         self.search.results_changed.connect(self.on_search_results_changed)
         self.empty_state.open_file_requested.connect(self.choose_deck_file)
         self.empty_state.open_folder_requested.connect(self.choose_deck_folder)
+        # A theme or a new button (Star) changes the toolbar's width: the search box follows.
+        self.toolbar.installEventFilter(self)
         self._fit_toolbar(self.width())
         # Remembered state, stars, zoom, themes, Help.
         self.comfort = WindowComfort(self)
@@ -395,7 +400,6 @@ class MainWindow(QMainWindow):
         notice bar over the bottom banner."""
         row = self._header_row
         row.addWidget(self.search_field, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(self.search_count_label, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.toolbar, 0, Qt.AlignmentFlag.AlignVCenter)
         column = self._column
         column.insertWidget(column.indexOf(self.stack), self.error_panel)
@@ -915,8 +919,7 @@ class MainWindow(QMainWindow):
         self.next_match_action.setEnabled(has_results)
         self.previous_match_action.setEnabled(has_results)
         self.clear_search_action.setEnabled(searching)
-        self.search_count_label.setText(self._search_status() if searching else "")
-        self.search_count_label.setVisible(searching)
+        self.header.set_status(self._search_status() if searching else "")
         on_match = on_card and has_results and self.results_model.row_of(self.index) >= 0
         self._assign_keys(searching, on_match)
 
@@ -946,6 +949,15 @@ class MainWindow(QMainWindow):
             else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
         )
         self._keep_arrows_icon_only()  # the toolbar's style just overrode theirs
+        self._fit_search_field(width)
+
+    def _fit_search_field(self, width: int) -> None:
+        bar = self.header.parentWidget()
+        margins = bar.contentsMargins() if bar is not None else None
+        row = width - (margins.left() + margins.right() if margins is not None else 0)
+        room = row - self.toolbar.sizeHint().width() - _TITLE_ROOM
+        field = self.search_field
+        field.setFixedWidth(max(field.minimumSizeHint().width(), min(room, _SEARCH_WIDTH)))
 
     def _keep_arrows_icon_only(self, toolbar: QToolBar | None = None) -> None:
         toolbar = toolbar or self.toolbar
