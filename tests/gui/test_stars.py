@@ -44,6 +44,23 @@ def test_star_is_offered_only_with_a_card_to_star(
     assert window.comfort.star_action.isEnabled()
 
 
+def test_the_toolbar_star_fills_when_the_card_is_starred(window: MainWindow, qtbot: Any) -> None:
+    button = window.toolbar.widgetForAction(window.comfort.star_action)
+
+    def star_centre_is_inked() -> bool:
+        image = button.grab().toImage()
+        centre = image.pixelColor(image.width() // 2, image.height() // 2)
+        ink = button.palette().color(button.foregroundRole())
+        # The centre of the star: the button's background when hollow, ink when filled.
+        return abs(centre.lightness() - ink.lightness()) < 40
+
+    assert not star_centre_is_inked()
+    window.comfort.star_action.trigger()
+    assert star_centre_is_inked()
+    window.comfort.star_action.trigger()
+    assert not star_centre_is_inked()
+
+
 def test_overview_marks_starred_cards_with_a_word(window: MainWindow) -> None:
     window.go_to(1)
     window.comfort.star_action.trigger()
