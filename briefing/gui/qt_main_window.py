@@ -61,7 +61,7 @@ _COMPACT_WIDTH = 1440
 # The deck's title keeps this much of the header before the search box may be wider than
 # its narrowest; the search box's width depends on the window's alone, so it never moves.
 _TITLE_ROOM = 200
-_SEARCH_WIDTH = 240  # the search box's widest
+_SEARCH_WIDTH = (120, 240)  # the search box's narrowest (at 800 px) and widest
 _ECHO_LENGTH = 28  # of a query quoted back in the header, beyond which it ends in "…"
 _NOTICE_MS = 12_000  # how long "Exported 12 pages to ..." stays
 # If the window is never painted (started minimised), it is completed after this anyway.
@@ -957,7 +957,8 @@ class MainWindow(QMainWindow):
         row = width - (margins.left() + margins.right() if margins is not None else 0)
         room = row - self.toolbar.sizeHint().width() - _TITLE_ROOM
         field = self.search_field
-        field.setFixedWidth(max(field.minimumSizeHint().width(), min(room, _SEARCH_WIDTH)))
+        narrowest, widest = _SEARCH_WIDTH
+        field.setFixedWidth(max(narrowest, min(room, widest)))
 
     def _keep_arrows_icon_only(self, toolbar: QToolBar | None = None) -> None:
         toolbar = toolbar or self.toolbar

@@ -41,9 +41,9 @@ def test_search_results_never_move_the_search_box_or_hide_the_title_or_a_button(
 ) -> None:
     window.on_deck_loaded(load_deck(bundled_deck_path()))
     wait_for_index(qtbot, window)
-    window.comfort.set_theme(theme)
     window.resize(*size)
     qtbot.waitUntil(lambda: window.width() == size[0])
+    window.comfort.set_theme(theme)  # after the resize: a theme must not undo the fit
     places = set()
     for query in QUERIES:
         window.search_field.setText(query)
