@@ -15,7 +15,8 @@ from briefing.gui.style_props import color_property
 
 FLIP_HINT = "Space to flip"
 _BADGE_MARGIN = 16  # from the face's top right corner to the starred badge
-_HIDDEN_FIELDS = {"tag": "tags", "notes": "notes", "id": "card id"}
+_HIDDEN_FIELDS = {"notes": "notes", "id": "card id"}
+_TAG_SEPARATOR = " \u00b7 "
 
 
 def plain_label(object_name: str, parent: QWidget | None = None) -> QLabel:
@@ -47,7 +48,7 @@ def match_hint(match: CardMatch | None) -> str:
         return ""
     from briefing.core.matching import FRONT_FIELDS  # with a search, so already imported
 
-    if not match.fields or match.fields & FRONT_FIELDS:
+    if not match.fields or match.fields & (FRONT_FIELDS | {"tag"}):  # tags show on the front
         return ""
     if match.fields & BACK_FIELDS:
         return f"Match on back \u2014 {FLIP_HINT}"
@@ -88,6 +89,10 @@ class CardFront(QFrame):
         self.figure_label = HighlightLabel()
         self.figure_label.setObjectName("figureLabel")
         self.figure_label.setWordWrap(True)
+        # Quiet, one line: "Tags: nato · sanctions", ending in "…" (whole in the tooltip).
+        self.tags_label = FitLabel(wrap=False, min_scale=1.0)
+        self.tags_label.setObjectName("cardTags")
+        self.tags_label.hide()
         self.hint_label = QLabel(FLIP_HINT)
         self.hint_label.setObjectName("flipHint")
         self.match_hint_label = plain_label("matchHint")
@@ -104,6 +109,7 @@ class CardFront(QFrame):
         layout.addWidget(self.headline_label, 1)
         layout.addWidget(self.figure_value_label)
         layout.addWidget(self.figure_label)
+        layout.addWidget(self.tags_label)
         layout.addWidget(self.hint_label, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.match_hint_label, 0, Qt.AlignmentFlag.AlignRight)
 
@@ -116,6 +122,10 @@ class CardFront(QFrame):
         self.figure_label.setText(figure.label if figure else "")
         self.figure_value_label.setVisible(figure is not None)
         self.figure_label.setVisible(bool(figure and figure.label))
+        tags = _TAG_SEPARATOR.join(card.tags)
+        self.tags_label.setText(f"Tags: {tags}" if tags else "")
+        self.tags_label.setToolTip(tags)
+        self.tags_label.setVisible(bool(tags))
 
         self.ensurePolished()
         char_format = match_format(self.matchColor, self.matchInkColor)
@@ -124,6 +134,7 @@ class CardFront(QFrame):
             (self.headline_label, "headline"),
             (self.figure_value_label, "figure"),
             (self.figure_label, "figure"),
+            (self.tags_label, "tag"),
         ):
             label.set_highlights(_spans(label.text(), match, field), char_format)
         hint = match_hint(match)

@@ -93,11 +93,12 @@ def test_body_match_is_marked_on_the_back_and_named_on_the_front(
         assert cursor.charFormat().background().color() == QColor(back.matchColor)
 
 
-def test_matches_in_tags_only_say_so_on_the_front(searching: Callable[..., MainWindow]) -> None:
-    window = searching("zebra", make_card(1, tags=("zebra",)))
-    hint = window.card_view.front.match_hint_label
-    assert hint.isVisible()
-    assert hint.text() == "Match in tags, not shown on the card"
+def test_matches_in_tags_are_marked_on_the_front(searching: Callable[..., MainWindow]) -> None:
+    window = searching("zebra", make_card(1, tags=("zebra", "stripes")))
+    front = window.card_view.front
+    assert not front.match_hint_label.isVisible()  # the front shows the match itself
+    assert front.tags_label.isVisible()
+    assert marked(front.tags_label.document()) == ["zebra"]
 
 
 def test_each_part_of_the_back_is_marked_by_its_own_field(

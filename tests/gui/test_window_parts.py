@@ -41,6 +41,17 @@ def test_marking_levels_pick_banner_colours() -> None:
     assert marking_level("DRAFT") == "other"
 
 
+def test_a_cards_tags_show_quietly_on_its_front(window: MainWindow, make_deck: MakeDeck) -> None:
+    tagged = make_card(1, tags=("nato", "sanctions"))
+    window.on_deck_loaded(make_deck(0, cards=(tagged, make_card(2))))
+    tags = window.card_view.front.tags_label
+    assert tags.isVisible()
+    assert tags.text() == "Tags: nato \u00b7 sanctions"
+    assert tags.font().pixelSize() < window.card_view.front.headline_label.font().pixelSize()
+    window.go_to(1)
+    assert not tags.isVisible()  # no tags, no line
+
+
 def test_card_without_figure_hides_figure(window: MainWindow, make_deck: MakeDeck) -> None:
     window.on_deck_loaded(make_deck(0, cards=(make_card(1, figure=None),)))
     assert not window.card_view.front.figure_value_label.isVisible()
