@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QFocusEvent,
+    QFontMetrics,
     QGuiApplication,
     QKeySequence,
     QPalette,
@@ -27,6 +28,8 @@ from briefing.gui import settings, themes, zoom
 from briefing.gui.icons import icon, icon_name
 from briefing.gui.stars import Stars
 from briefing.paths import bundled_deck_path
+
+_RECENT_FOLDER_PX = 320  # the most of a recent deck's folder its menu entry shows
 
 if TYPE_CHECKING:
     from briefing.gui.qt_about_dialog import AboutDialog
@@ -380,8 +383,9 @@ class WindowComfort(QObject):
         menu = self.recent_menu
         menu.clear()
         recent = settings.recent_decks()
+        metrics = QFontMetrics(menu.font())
         for number, path in enumerate(recent, start=1):
-            label = shown_name(os.path.basename(path.rstrip(os.sep)) or path)
+            label = recent_label(path, metrics).replace("&", "&&")  # "&" is no mnemonic
             action = menu.addAction(f"&{number % 10} {label}")
             action.setToolTip(shown_name(path))
             action.setStatusTip(shown_name(path))
@@ -436,3 +440,18 @@ def _after(menu: QMenu, action: QAction) -> QAction | None:
     actions = menu.actions()
     position = actions.index(action) + 1
     return actions[position] if position < len(actions) else None
+
+
+def recent_label(path: str, metrics: QFontMetrics) -> str:
+    """ "cards \u2014 ~/work/briefing": the deck's name and the folder it is in, the folder
+    elided in the middle when long (the whole path is the entry's tooltip)."""
+    stripped = path.rstrip(os.sep) or path
+    name = shown_name(os.path.basename(stripped) or stripped)
+    folder = os.path.dirname(stripped)
+    if not folder:
+        return name
+    home = os.path.expanduser("~")
+    if home not in ("", "~", os.sep) and (folder == home or folder.startswith(home + os.sep)):
+        folder = "~" + folder[len(home) :]
+    where = metrics.elidedText(shown_name(folder), Qt.TextElideMode.ElideMiddle, _RECENT_FOLDER_PX)
+    return f"{name} \u2014 {where}"

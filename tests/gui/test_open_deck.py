@@ -273,5 +273,5 @@ def test_the_recent_menu_shows_odd_names_escaped(
     monkeypatch.setattr(comfort.settings, "recent_decks", lambda: [odd])
     window.comfort.fill_recent_menu()
     (entry,) = [a for a in window.comfort.recent_menu.actions() if a.data()]
-    assert entry.text() == "&1 bad\\xff\\ndeck"
+    assert entry.text().startswith("&1 bad\\xff\\ndeck \u2014 ")
     assert entry.toolTip() == f"{tmp_path}/bad\\xff\\ndeck"

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QRect, QSettings
 from PySide6.QtWidgets import QApplication
 
@@ -136,13 +137,32 @@ def test_recent_menu_lists_most_recent_first_and_greys_missing(
     entries = [a for a in menu.actions() if a.data()]
     assert len(entries) == settings.MAX_RECENT
     assert [a.data() for a in entries] == [settings.resolved(d) for d in reversed(decks)][:10]
-    assert entries[0].text() == "&1 deck-11"
+    assert entries[0].text().startswith("&1 deck-11 \u2014 ")
     assert entries[0].isEnabled() and not entries[1].isEnabled()
     entries[2].trigger()
     assert window.deck is not None and window.deck.path == settings.resolved(decks[-3])
     window.comfort.clear_recent_action.trigger()
     assert [a for a in menu.actions() if a.data()] == []
     assert not window.comfort.clear_recent_action.isEnabled()
+
+
+def test_recent_decks_show_where_they_are_with_home_as_a_tilde(
+    window: MainWindow, deck_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "work").mkdir()
+    (tmp_path / ("very-long-folder-name-" * 8) / "inner").mkdir(parents=True)
+    near = _deck_copy(tmp_path / "work", deck_folder, "cards")
+    far = _deck_copy(tmp_path / ("very-long-folder-name-" * 8) / "inner", deck_folder, "cards")
+    for deck in (far, near):
+        window.open_deck(str(deck))
+    window.comfort.fill_recent_menu()
+    entries = [a for a in window.comfort.recent_menu.actions() if a.data()]
+    near_entry, long_entry = entries
+    assert near_entry.text() == "&1 cards \u2014 ~/work"
+    assert long_entry.text().startswith("&2 cards \u2014 ~/very-long")
+    assert long_entry.text().endswith("/inner") and "\u2026" in long_entry.text()
+    assert long_entry.toolTip() == settings.resolved(far)
 
 
 def test_settings_file_is_the_apps_own(settings_folder: Path) -> None:
