@@ -1,15 +1,19 @@
-"""Help > Keyboard Shortcuts: every action of the window that has a key, read from the
-window's actions each time it is shown, so the list never goes stale."""
+"""Help > Keyboard Shortcuts: every action of the window that has a key, grouped as the
+menus group them, read from the window each time it is shown, so the list never goes stale."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QMainWindow,
+    QMenu,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -18,25 +22,76 @@ from PySide6.QtWidgets import (
 
 from briefing.gui.presentation import KEY_HELP
 
+WHILE_PRESENTING = "While presenting"
+OTHER = "Other"
+# One way of naming keys, the way the presenting keys (KEY_HELP) are named: words for the
+# named keys, arrows for the arrow keys, and Return shown as the Enter it is on a keyboard.
+_KEY_NAMES = {
+    "PgUp": "Page Up",
+    "PgDown": "Page Down",
+    "Return": "Enter",
+    "Left": "\u2190",
+    "Right": "\u2192",
+    "Up": "\u2191",
+    "Down": "\u2193",
+    "Del": "Delete",
+    "Ins": "Insert",
+}
+_LAST_KEY = {"+": "Plus", "-": "Minus", "=": "Equals"}
+_NAME = re.compile(r"[^+]+|\+$")
 
-def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
-    """(action name, its keys) for each of ``window``'s actions with a key, in order, then
-    the keys of the presentation windows (which they handle themselves, not as actions)."""
-    rows = []
-    for action in window.actions():
-        keys = _keys(action)
-        if keys:
-            rows.append(
-                (action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"), keys)
-            )
-    rows.extend((f"While presenting: {meaning}", keys) for keys, meaning in KEY_HELP)
-    return rows
+Group = tuple[str, list[tuple[str, str]]]
 
 
-def _keys(action: QAction) -> str:
-    return ", ".join(
-        key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
-    )
+def shortcut_groups(window: QWidget) -> list[Group]:
+    """(group, [(action name, its keys)]) for ``window``'s actions with a key, grouped and
+    ordered by the menus they are in, then the keys of the presentation windows (which they
+    handle themselves, not as actions)."""
+    keyed = [action for action in window.actions() if action.shortcuts()]
+    groups: list[Group] = []
+    listed: set[QAction] = set()
+    menu_bar = window.menuBar() if isinstance(window, QMainWindow) else None
+    for entry in menu_bar.actions() if menu_bar is not None else []:
+        menu = entry.menu()
+        if not isinstance(menu, QMenu):
+            continue
+        in_menu = [action for action in _menu_actions(menu) if action in keyed]
+        rows = [(_name(action), key_names(action)) for action in in_menu if action not in listed]
+        listed.update(in_menu)
+        if rows:
+            groups.append((_name(entry), rows))
+    rest = [(_name(action), key_names(action)) for action in keyed if action not in listed]
+    if rest:
+        groups.append((OTHER, rest))
+    groups.append((WHILE_PRESENTING, [(meaning, keys) for keys, meaning in KEY_HELP]))
+    return groups
+
+
+def _menu_actions(menu: QMenu) -> list[QAction]:
+    found = []
+    for action in menu.actions():
+        submenu = action.menu()
+        found.extend(_menu_actions(submenu) if isinstance(submenu, QMenu) else [action])
+    return found
+
+
+def _name(action: QAction) -> str:
+    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def key_names(action: QAction) -> str:
+    """The action's keys, each named once: "Page Up", not "PgUp"; "Enter" once for both
+    Enter keys."""
+    names: list[str] = []
+    for key in action.shortcuts():
+        native = key.toString(QKeySequence.SequenceFormat.PortableText)
+        parts = _NAME.findall(native)
+        if parts and parts[-1] in _LAST_KEY:
+            parts[-1] = _LAST_KEY[parts[-1]]
+        name = "+".join(_KEY_NAMES.get(part, part) for part in parts)
+        if name not in names:
+            names.append(name)
+    return ", ".join(names)
 
 
 class ShortcutsDialog(QDialog):
@@ -55,22 +110,58 @@ class ShortcutsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.table.setWordWrap(True)  # a long description wraps; it is never cut
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(520, 560)
+        self.resize(560, 640)
 
     def refresh(self) -> None:
-        rows = shortcut_rows(self._window)
-        self.table.setRowCount(len(rows))
-        for row, (name, keys) in enumerate(rows):
-            for column, text in enumerate((name, keys)):
-                item = QTableWidgetItem(text)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(row, column, item)
+        groups = shortcut_groups(self._window)
+        self.table.clearSpans()
+        self.table.setRowCount(sum(1 + len(rows) for _, rows in groups))
+        row = 0
+        for title, rows in groups:
+            heading = QTableWidgetItem(title)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = QFont(self.table.font())
+            font.setBold(True)
+            heading.setFont(font)
+            self.table.setItem(row, 0, heading)
+            self.table.setItem(row, 1, QTableWidgetItem(""))
+            self.table.setSpan(row, 0, 1, 2)
+            row += 1
+            for name, keys in rows:
+                for column, text in enumerate((name, keys)):
+                    item = QTableWidgetItem(text)
+                    alignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                    item.setTextAlignment(alignment)
+                    self.table.setItem(row, column, item)
+                row += 1
+        self.table.resizeRowsToContents()
+
+    def group_titles(self) -> list[str]:
+        return [
+            self.table.item(row, 0).text()
+            for row in range(self.table.rowCount())
+            if self.table.columnSpan(row, 0) == 2
+        ]
+
+    def rows(self, group: str) -> dict[str, str]:
+        """The (action, keys) rows of ``group`` as shown."""
+        found: dict[str, str] = {}
+        inside = False
+        for row in range(self.table.rowCount()):
+            name = self.table.item(row, 0).text()
+            if self.table.columnSpan(row, 0) == 2:
+                inside = name == group
+            elif inside:
+                found[name] = self.table.item(row, 1).text()
+        return found

@@ -2,32 +2,67 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import PySide6
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QStyle
 
 from briefing import __version__
 from briefing.gui.qt_main_window import MainWindow
 
 
-def test_shortcuts_dialog_lists_every_action_with_a_key(window: MainWindow) -> None:
+def test_shortcuts_dialog_lists_every_action_with_a_key_grouped_as_the_menus(
+    window: MainWindow,
+) -> None:
     dialog = window.comfort.show_shortcuts()
     assert dialog.isVisible() and not dialog.isModal()
-    names = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
-    expected = [a.text().replace("&", "") for a in window.actions() if a.shortcuts()]
-    assert names[: len(expected)] == expected
-    assert "Zoom In" in names and "Next Card" in names
-    keys = {names[row]: dialog.table.item(row, 1).text() for row in range(len(names))}
-    assert keys["Keyboard Shortcuts"] == "F1"
+    titles = dialog.group_titles()
+    assert titles[:5] == ["File", "Go", "View", "Present", "Help"]
+    assert titles[-1] == "While presenting"
+    listed = {name for title in titles for name in dialog.rows(title)}
+    assert listed >= {a.text().replace("&", "") for a in window.actions() if a.shortcuts()}
+    assert dialog.rows("Help")["Keyboard Shortcuts"] == "F1"
+    assert "Next Card" in dialog.rows("Go") and "Zoom In" in dialog.rows("View")
+
+
+def test_shortcuts_name_each_key_one_way(window: MainWindow) -> None:
+    dialog = window.comfort.show_shortcuts()
+    go = dialog.rows("Go")
+    assert go["Previous Card"] == "\u2190, Page Up"
+    assert go["Next Card"] == "\u2192, Page Down"
+    assert go["Flip Card"] == "Space, Enter"  # Return and Enter are one key to a reader
+    assert dialog.rows("View")["Zoom In"] == "Ctrl+Plus, Ctrl+Equals"
+    shown = " ".join(" ".join(dialog.rows(title).values()) for title in dialog.group_titles())
+    assert "PgUp" not in shown and "PgDown" not in shown and "Return" not in shown
 
 
 def test_shortcuts_dialog_also_lists_the_keys_used_while_presenting(window: MainWindow) -> None:
+    rows = window.comfort.show_shortcuts().rows("While presenting")
+    assert rows["Black / white screen (any key returns)"] == "B / W"
+    assert rows["Swap screens"] == "S"
+
+
+def test_no_shortcut_description_is_cut(window: MainWindow, qtbot: Any) -> None:
     dialog = window.comfort.show_shortcuts()
-    rows = {
-        dialog.table.item(row, 0).text(): dialog.table.item(row, 1).text()
-        for row in range(dialog.table.rowCount())
-    }
-    assert rows["While presenting: Black / white screen (any key returns)"] == "B / W"
-    assert rows["While presenting: Swap screens"] == "S"
+    table = dialog.table
+    qtbot.waitUntil(lambda: table.viewport().width() > 0)
+    metrics = QFontMetrics(table.font())
+    # The room Qt's item view leaves either side of a cell's text
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    for row in range(table.rowCount()):
+        for column in range(2):
+            item = table.item(row, column)
+            if not item.text() or table.columnSpan(row, column) == 2:
+                continue
+            cell = table.visualRect(table.model().index(row, column))
+            need = metrics.boundingRect(
+                cell.adjusted(margin, 0, -margin, 0),
+                int(Qt.TextFlag.TextWordWrap.value),
+                item.text(),
+            )
+            assert need.height() <= cell.height(), item.text()
 
 
 def test_about_shows_versions_and_licences(window: MainWindow) -> None:
