@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, QUrl, Signal
@@ -36,6 +37,18 @@ class _SafeBrowser(QTextBrowser):
         self.setFrameShape(QFrame.Shape.NoFrame)
         # Keyboard focus stays with the card so Space and the arrows keep working.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.verticalScrollBar().rangeChanged.connect(self._absorb_trailing_space)
+
+    def _absorb_trailing_space(self) -> None:
+        """No scroll bar for an overflow that is only the space under the last line (its
+        line height's leading): the viewport reaches that far below the visible area."""
+        document = self.document()
+        height = document.size().height()
+        last = document.documentLayout().blockBoundingRect(document.lastBlock())
+        overflow = height - self.contentsRect().height()
+        absorbed = math.ceil(overflow) if 0 < overflow <= height - last.bottom() else 0
+        if self.viewportMargins().bottom() != -absorbed:
+            self.setViewportMargins(0, 0, 0, -absorbed)
 
     def loadResource(self, type: int, name: QUrl) -> object:
         return None
