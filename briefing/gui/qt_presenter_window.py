@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -135,12 +135,16 @@ class PresenterWindow(PresentationKeys, QWidget):
         for control in (self.restart_button, self.swap_button, self.keys_button, self.end_button):
             control.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stage_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.countdown_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.countdown_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.swap_button.setEnabled(presentation.projector_screen() is not None)
 
         self._layout()
         for view in (self.front_view, self.back_view, self.next_view):
             view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A clicker's keys must move the cards whatever has focus: the countdown box would
+        # otherwise take Page Down as "fewer minutes" and Space as nothing.
+        for child in self.findChildren(QWidget):
+            child.installEventFilter(self)
         self.front_view.clicked.connect(presentation.flip)
         self.back_view.clicked.connect(presentation.flip)
         self.next_view.clicked.connect(presentation.next)
@@ -292,6 +296,16 @@ class PresenterWindow(PresentationKeys, QWidget):
         if not self.dispatch_key(event):
             super().keyPressEvent(event)
         self.refresh_timers()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and self.dispatch_key(event)
+        ):
+            self.refresh_timers()
+            return True
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
