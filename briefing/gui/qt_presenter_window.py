@@ -97,6 +97,7 @@ class PresenterWindow(PresentationKeys, QWidget):
         self.setWindowTitle(f"{presentation.deck.title} \u2014 Presenter View")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.presentation = presentation
+        self.setProperty("stage", presentation.stage)  # the previews show the room's stage
 
         self.position_label = plain_label("presenterPosition")
         self.blank_label = plain_label("blankStatus")
@@ -262,6 +263,10 @@ class PresenterWindow(PresentationKeys, QWidget):
         blocked = self.stage_box.blockSignals(True)
         self.stage_box.setCurrentIndex(0 if stage == "dark" else 1)
         self.stage_box.blockSignals(blocked)
+        self.setProperty("stage", stage)
+        restyle(self, with_children=True)
+        # The backs' text takes its colours from the stylesheet when it is filled.
+        self.on_card_changed()
 
     def on_typed_changed(self, typed: str) -> None:
         show_typed(self.typed_label, typed, self.presentation.count())

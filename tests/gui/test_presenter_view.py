@@ -7,11 +7,30 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from contrast_helpers import (
+    MINIMUM_LARGE,
+    contrast_ratio,
+    inside_frame,
+    relative_luminance,
+    required,
+    text_and_background,
+    text_contrast,
+)
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QStyle,
+    QStyleOptionComboBox,
+    QStyleOptionSpinBox,
+    QWidget,
+)
 
 from briefing.gui import presentation as presentation_module
 from briefing.gui.presentation import Presentation
+from briefing.gui.presentation_clock import PresentationClock
 from briefing.gui.qt_main_window import MainWindow
 from briefing.gui.qt_presenter_window import PresenterWindow
 
@@ -100,3 +119,137 @@ def test_presenting_keys_reach_the_presentation_from_the_stage_box(
     qtbot.keyClick(stage_box, Qt.Key.Key_PageDown)
     assert shown.index == 2
     assert shown.stage == "dark"  # the stage did not change under the key
+
+
+# -- readable in every theme, on either stage -------------------------------------------------
+
+
+def _readable_parts(presenter: PresenterWindow) -> dict[str, tuple[QWidget, QRect | None]]:
+    """What the presenter reads, and the part of each to measure."""
+    parts: dict[str, tuple[QWidget, QRect | None]] = {
+        "position": (presenter.position_label, None),
+        "blank status": (presenter.blank_label, None),
+        "elapsed": (presenter.elapsed_label, None),
+        "clock": (presenter.clock_label, None),
+        "countdown": (presenter.countdown_label, None),
+        "front caption": (presenter.front_caption, None),
+        "back caption": (presenter.back_caption, None),
+        "next caption": (presenter.next_caption, None),
+        "notes": (presenter.notes, inside_frame(presenter.notes, 8)),
+        "countdown box": (presenter.countdown_box, inside_frame(presenter.countdown_box, 4, 24)),
+        "stage box": (presenter.stage_box, inside_frame(presenter.stage_box, 4, 24)),
+    }
+    for button in (
+        presenter.restart_button,
+        presenter.keys_button,
+        presenter.swap_button,
+        presenter.end_button,
+    ):
+        parts[button.text()] = (button, inside_frame(button, 4))
+    notes_caption = next(
+        label
+        for label in presenter.findChildren(QLabel, "presenterCaption")
+        if label.text().lower() == "speaker notes"
+    )
+    parts["notes caption"] = (notes_caption, None)
+    return parts
+
+
+def _contrast_failures(presenter: PresenterWindow) -> list[str]:
+    image = presenter.grab().toImage()
+    failures = []
+    for name, (widget, area) in _readable_parts(presenter).items():
+        if not widget.isVisible():
+            continue
+        ratio = text_contrast(image, presenter, widget, area)
+        if ratio < required(widget):
+            failures.append(f"{name} {ratio:.2f}:1")
+    return failures
+
+
+@pytest.mark.parametrize("stage", ["dark", "light"])
+@pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
+def test_presenter_view_text_is_readable_in_every_theme_and_stage(
+    window: MainWindow, start: Start, theme: str, stage: str
+) -> None:
+    window.comfort.set_theme(theme)
+    shown = start(presenter=True)
+    shown.set_stage(stage)
+    presenter = _presenter(shown)
+    presenter.resize(1280, 800)
+    now = [1000.0]
+    shown.clock = PresentationClock(now=lambda: now[0])
+    presenter.countdown_box.setValue(10)
+    failures: list[str] = []
+    for state, seconds in (("normal", 0), ("amber", 8 * 60), ("over", 3 * 60)):
+        now[0] += seconds
+        presenter.refresh_timers()
+        assert presenter.countdown_label.property("state") == state
+        failures += [f"[{state}] {failure}" for failure in _contrast_failures(presenter)]
+    shown.set_blank("black")
+    failures += [f"[blank] {failure}" for failure in _contrast_failures(presenter)]
+    assert not failures, f"{theme} theme, {stage} stage: {failures}"
+
+
+def _ink_pixels(image: QImage, area: QRect) -> int:
+    """Pixels in ``area`` that stand out at 3:1 from its commonest colour (a drawn mark)."""
+    part = image.copy(area)
+    _text, background = text_and_background(part)
+    return sum(
+        contrast_ratio(QColor(part.pixel(x, y)), background) >= MINIMUM_LARGE
+        for y in range(part.height())
+        for x in range(part.width())
+    )
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
+def test_countdown_and_stage_boxes_draw_whole_arrows(
+    window: MainWindow, start: Start, theme: str
+) -> None:
+    window.comfort.set_theme(theme)
+    presenter = _presenter(start(presenter=True))
+    presenter.countdown_box.setValue(5)  # both arrows live
+    image = presenter.grab().toImage()
+    option = QStyleOptionSpinBox()
+    presenter.countdown_box.initStyleOption(option)  # type: ignore[attr-defined]
+    style = presenter.countdown_box.style()
+    spin = QStyle.ComplexControl.CC_SpinBox
+    for button in (QStyle.SubControl.SC_SpinBoxUp, QStyle.SubControl.SC_SpinBoxDown):
+        area = style.subControlRect(spin, option, button, presenter.countdown_box)
+        area.translate(presenter.countdown_box.mapTo(presenter, QPoint(0, 0)))
+        assert _ink_pixels(image, area.adjusted(2, 2, -2, -2)) >= 20, (theme, button)
+    combo = presenter.stage_box
+    combo_option = QStyleOptionComboBox()
+    combo.initStyleOption(combo_option)  # type: ignore[attr-defined]
+    arrow = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, combo_option, QStyle.SubControl.SC_ComboBoxArrow, combo
+    )
+    arrow.translate(combo.mapTo(presenter, QPoint(0, 0)))
+    assert _ink_pixels(image, arrow.adjusted(2, 2, -2, -2)) >= 20, theme
+
+
+def _face_colour(image: QImage, view: QWidget, presenter: QWidget) -> QColor:
+    face = next(f for f in view.findChildren(QFrame, "cardFace") if f.isVisible())
+    inside = face.mapTo(presenter, QPoint(6, face.height() // 2))
+    return QColor(image.pixel(inside))
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
+def test_presenter_previews_show_the_stage_the_room_sees(
+    window: MainWindow, start: Start, theme: str
+) -> None:
+    window.comfort.set_theme(theme)
+    shown = start()
+    shown.set_stage("dark")
+    presenter = PresenterWindow(shown)  # as on a second screen
+    presenter.show()
+    try:
+        image = presenter.grab().toImage()
+        assert shown.audience is not None
+        room = shown.audience.grab().toImage()
+        room_face = _face_colour(room, shown.audience.card_view, shown.audience)
+        assert relative_luminance(room_face) < 0.05
+        for view in (presenter.front_view, presenter.back_view, presenter.next_view):
+            assert _face_colour(image, view, presenter) == room_face
+    finally:
+        presenter.close()
