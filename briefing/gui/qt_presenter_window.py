@@ -25,6 +25,7 @@ from briefing.gui.presentation import MAX_COUNTDOWN_MINUTES
 from briefing.gui.qt_audience_window import (
     KeysOverlay,
     PresentationKeys,
+    marking_banners,
     show_typed,
     typed_number_label,
 )
@@ -115,6 +116,8 @@ class PresenterWindow(PresentationKeys, QWidget):
         self.notes = NotesView()
         self.typed_label = typed_number_label(self)
         self.keys_overlay = KeysOverlay(self)
+        # A laptop screen is often mirrored to the room: it is marked as the room's is.
+        self.top_banner, self.bottom_banner = marking_banners(presentation.deck.marking)
 
         self.countdown_box = QSpinBox()
         self.countdown_box.setObjectName("countdownMinutes")
@@ -208,7 +211,7 @@ class PresenterWindow(PresentationKeys, QWidget):
         controls.addWidget(self.swap_button)
         controls.addWidget(self.end_button)
 
-        column = QVBoxLayout(self)
+        column = QVBoxLayout()
         column.setContentsMargins(24, 16, 24, 16)
         column.setSpacing(10)
         column.addLayout(top)
@@ -216,6 +219,13 @@ class PresenterWindow(PresentationKeys, QWidget):
         column.addWidget(notes_caption)
         column.addWidget(self.notes, 4)
         column.addLayout(controls)
+
+        window = QVBoxLayout(self)
+        window.setContentsMargins(0, 0, 0, 0)
+        window.setSpacing(0)
+        window.addWidget(self.top_banner)
+        window.addLayout(column, 1)
+        window.addWidget(self.bottom_banner)
 
     # -- following the presentation --------------------------------------------------------
 

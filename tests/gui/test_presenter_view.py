@@ -32,6 +32,7 @@ from briefing.gui import presentation as presentation_module
 from briefing.gui.presentation import Presentation
 from briefing.gui.presentation_clock import PresentationClock
 from briefing.gui.qt_main_window import MainWindow
+from briefing.gui.qt_marking_banner import MarkingBanner
 from briefing.gui.qt_presenter_window import PresenterWindow
 
 Start = Callable[..., Presentation]
@@ -253,3 +254,43 @@ def test_presenter_previews_show_the_stage_the_room_sees(
             assert _face_colour(image, view, presenter) == room_face
     finally:
         presenter.close()
+
+
+# -- the marking, on every screen the room sees ------------------------------------------------
+
+
+def _banner_texts(window: QWidget) -> list[str]:
+    return [
+        banner.text()
+        for banner in window.findChildren(MarkingBanner)
+        if banner.isVisible() and banner.height() > 0
+    ]
+
+
+def test_a_marked_deck_is_marked_above_and_below_on_the_audience_screen(
+    window: MainWindow, make_deck: Any, start: Start, qtbot: Any
+) -> None:
+    window.on_deck_loaded(make_deck(3, marking="UNCLASSIFIED // DRAFT"))
+    shown = start()
+    audience = shown.audience
+    assert audience is not None
+    assert _banner_texts(audience) == ["UNCLASSIFIED // DRAFT"] * 2
+    card = audience.card_view.geometry()
+    assert audience.top_banner.geometry().bottom() < card.top()
+    assert audience.bottom_banner.geometry().top() > card.bottom()
+    assert audience.bottom_banner.geometry().bottom() == audience.height() - 1
+    qtbot.keyClick(audience, Qt.Key.Key_Right)  # still there on the next card
+    assert _banner_texts(audience) == ["UNCLASSIFIED // DRAFT"] * 2
+    shown.set_stage("light")
+    assert _banner_texts(audience) == ["UNCLASSIFIED // DRAFT"] * 2
+
+
+def test_the_presenter_view_is_marked_too(window: MainWindow, make_deck: Any, start: Start) -> None:
+    window.on_deck_loaded(make_deck(3, marking="SECRET"))
+    presenter = _presenter(start(presenter=True))
+    assert _banner_texts(presenter) == ["SECRET"] * 2
+
+
+def test_an_unmarked_deck_shows_no_banner_when_presenting(start: Start) -> None:
+    shown = start()
+    assert shown.audience is not None and _banner_texts(shown.audience) == []
