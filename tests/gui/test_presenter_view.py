@@ -19,9 +19,15 @@ from contrast_helpers import (
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
+    QCheckBox,
+    QComboBox,
     QFrame,
     QLabel,
+    QPushButton,
+    QRadioButton,
     QStyle,
     QStyleOptionComboBox,
     QStyleOptionSpinBox,
@@ -294,3 +300,40 @@ def test_the_presenter_view_is_marked_too(window: MainWindow, make_deck: Any, st
 def test_an_unmarked_deck_shows_no_banner_when_presenting(start: Start) -> None:
     shown = start()
     assert shown.audience is not None and _banner_texts(shown.audience) == []
+
+
+# -- the print dialog, readable in every theme -------------------------------------------------
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
+def test_print_dialog_options_are_readable_in_every_theme(
+    window: MainWindow, qtbot: Any, engine: Any, theme: str
+) -> None:
+    window.comfort.set_theme(theme)
+    window.open_print_preview()
+    preview = window.print_preview
+    assert preview is not None
+    qtbot.waitExposed(preview)
+    preview.resize(1100, 760)
+    image = preview.grab().toImage()
+    readable = (QLabel, QAbstractButton, QComboBox, QAbstractSpinBox)
+    failures = []
+    for widget in preview.findChildren(QWidget):
+        if not isinstance(widget, readable) or not widget.isVisible():
+            continue
+        if not widget.isEnabled():
+            continue  # disabled controls are exempt
+        if isinstance(widget, (QLabel, QAbstractButton)) and not widget.text():
+            continue  # nothing written
+        indicator = 22 if isinstance(widget, (QCheckBox, QRadioButton)) else 0
+        area = widget.rect().adjusted(indicator, 0, 0, 0)
+        if isinstance(widget, (QComboBox, QAbstractSpinBox)):
+            area = inside_frame(widget, 3, 20)
+        elif isinstance(widget, QPushButton):
+            area = inside_frame(widget, 4)
+        ratio = text_contrast(image, preview, widget, area)
+        if ratio < required(widget):
+            name = getattr(widget, "text", lambda: "")() or widget.objectName() or type(widget)
+            failures.append(f"{name} {ratio:.2f}:1")
+    preview.close()
+    assert not failures, f"{theme}: {failures}"
