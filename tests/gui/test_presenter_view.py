@@ -195,6 +195,13 @@ def test_presenter_view_text_is_readable_in_every_theme_and_stage(
         failures += [f"[{state}] {failure}" for failure in _contrast_failures(presenter)]
     shown.set_blank("black")
     failures += [f"[blank] {failure}" for failure in _contrast_failures(presenter)]
+    shown.set_blank("")
+    presenter.keys_overlay.show_over_parent()
+    image = presenter.grab().toImage()
+    for label in presenter.keys_overlay.findChildren(QLabel):
+        ratio = text_contrast(image, presenter, label)
+        if ratio < required(label):
+            failures.append(f"[keys] {label.text()} {ratio:.2f}:1")
     assert not failures, f"{theme} theme, {stage} stage: {failures}"
 
 
