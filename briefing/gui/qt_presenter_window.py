@@ -126,6 +126,8 @@ class PresenterWindow(PresentationKeys, QWidget):
         self.countdown_box.setSuffix(" min")
         self.countdown_box.setPrefix("Countdown ")
         self.countdown_box.setValue(presentation.clock.countdown_seconds // 60)
+        # The stylesheet's padding does not reach the text of a box with styled buttons.
+        self.countdown_box.lineEdit().setTextMargins(8, 0, 0, 0)
         self.restart_button = QPushButton("Restart Timer (R)")
         self.stage_box = QComboBox()
         self.stage_box.setObjectName("stageChoice")
