@@ -248,13 +248,14 @@ def _face_colour(image: QImage, view: QWidget, presenter: QWidget) -> QColor:
     return QColor(image.pixel(inside))
 
 
+@pytest.mark.parametrize("stage", ["dark", "light"])
 @pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
 def test_presenter_previews_show_the_stage_the_room_sees(
-    window: MainWindow, start: Start, theme: str
+    window: MainWindow, start: Start, theme: str, stage: str
 ) -> None:
     window.comfort.set_theme(theme)
     shown = start()
-    shown.set_stage("dark")
+    shown.set_stage(stage)
     presenter = PresenterWindow(shown)  # as on a second screen
     presenter.show()
     try:
@@ -262,9 +263,14 @@ def test_presenter_previews_show_the_stage_the_room_sees(
         assert shown.audience is not None
         room = shown.audience.grab().toImage()
         room_face = _face_colour(room, shown.audience.card_view, shown.audience)
-        assert relative_luminance(room_face) < 0.05
+        if stage == "dark":
+            assert relative_luminance(room_face) < 0.05
+        else:  # the light stage is light in every theme
+            assert relative_luminance(room_face) > 0.9
         for view in (presenter.front_view, presenter.back_view, presenter.next_view):
             assert _face_colour(image, view, presenter) == room_face
+        headline = shown.audience.card_view.front.findChild(QLabel, "cardHeadline")
+        assert text_contrast(room, shown.audience, headline) >= required(headline)
     finally:
         presenter.close()
 
