@@ -33,14 +33,21 @@ def contrast_ratio(a: QColor, b: QColor) -> float:
 def text_and_background(image: QImage) -> tuple[QColor, QColor]:
     """The background is the commonest colour; the text is the colour, among those drawn in
     at least a few pixels (glyph stems, not stray antialiasing), furthest from it."""
-    counts: Counter[int] = Counter()
-    for y in range(image.height()):
-        for x in range(image.width()):
-            counts[image.pixel(x, y) & 0xFFFFFF] += 1
+    counts = Counter(rgb & 0xFFFFFF for rgb in _pixels(image))
     background = QColor(counts.most_common(1)[0][0])
     drawn = [QColor(rgb) for rgb, n in counts.items() if n >= 3] or [background]
     text = max(drawn, key=lambda color: contrast_ratio(color, background))
     return text, background
+
+
+def _pixels(image: QImage) -> memoryview:
+    """The image's pixels as 32-bit ARGB values, row after row."""
+    rgb = image.convertToFormat(QImage.Format.Format_RGB32)
+    width, height = rgb.width(), rgb.height()
+    data = memoryview(rgb.constBits()).cast("B")
+    line = rgb.bytesPerLine()
+    rows = b"".join(bytes(data[y * line : y * line + width * 4]) for y in range(height))
+    return memoryview(rows).cast("I")
 
 
 def is_large_text(widget: QWidget) -> bool:

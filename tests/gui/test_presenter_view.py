@@ -213,7 +213,7 @@ def _ink_pixels(image: QImage, area: QRect) -> int:
         contrast_ratio(QColor(part.pixel(x, y)), background) >= MINIMUM_LARGE
         for y in range(part.height())
         for x in range(part.width())
-    )
+    )  # a box's button: a few hundred pixels
 
 
 @pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
@@ -346,7 +346,8 @@ def test_print_dialog_options_are_readable_in_every_theme(
             area = inside_frame(widget, 4)
         ratio = text_contrast(image, preview, widget, area)
         if ratio < required(widget):
-            name = getattr(widget, "text", lambda: "")() or widget.objectName() or type(widget)
+            shown = widget.currentText() if isinstance(widget, QComboBox) else ""
+            name = shown or getattr(widget, "text", lambda: "")() or type(widget).__name__
             failures.append(f"{name} {ratio:.2f}:1")
     preview.close()
     assert not failures, f"{theme}: {failures}"
