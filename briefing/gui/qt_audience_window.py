@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from briefing.gui.presentation import KEY_HELP
 from briefing.gui.qt_card_front import plain_label
 from briefing.gui.qt_card_view import CardView
+from briefing.gui.qt_marking_banner import MarkingBanner
 from briefing.gui.style_props import restyle
 
 if TYPE_CHECKING:
@@ -113,6 +114,14 @@ def show_typed(label: QLabel, typed: str, count: int) -> None:
     label.raise_()
 
 
+def marking_banners(marking: str) -> tuple[MarkingBanner, MarkingBanner]:
+    """The deck's handling marking above and below what the room sees (hidden when none)."""
+    banners = (MarkingBanner(), MarkingBanner())
+    for banner in banners:
+        banner.set_marking(marking)
+    return banners
+
+
 class AudienceWindow(PresentationKeys, QWidget):
     """What the room sees: the card, and nothing else."""
 
@@ -126,9 +135,13 @@ class AudienceWindow(PresentationKeys, QWidget):
         self.setProperty("stage", presentation.stage)
         self.card_view = StageCardView()
         self.card_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.top_banner, self.bottom_banner = marking_banners(presentation.deck.marking)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.card_view)
+        layout.setSpacing(0)
+        layout.addWidget(self.top_banner)
+        layout.addWidget(self.card_view, 1)
+        layout.addWidget(self.bottom_banner)
         self.blank_cover = QWidget(self)
         self.blank_cover.setObjectName("blankCover")
         self.blank_cover.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)

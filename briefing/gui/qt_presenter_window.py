@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from briefing.gui.presentation import MAX_COUNTDOWN_MINUTES
 from briefing.gui.qt_audience_window import (
     KeysOverlay,
     PresentationKeys,
+    marking_banners,
     show_typed,
     typed_number_label,
 )
@@ -97,6 +98,7 @@ class PresenterWindow(PresentationKeys, QWidget):
         self.setWindowTitle(f"{presentation.deck.title} \u2014 Presenter View")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.presentation = presentation
+        self.setProperty("stage", presentation.stage)  # the previews show the room's stage
 
         self.position_label = plain_label("presenterPosition")
         self.blank_label = plain_label("blankStatus")
@@ -114,6 +116,8 @@ class PresenterWindow(PresentationKeys, QWidget):
         self.notes = NotesView()
         self.typed_label = typed_number_label(self)
         self.keys_overlay = KeysOverlay(self)
+        # A laptop screen is often mirrored to the room: it is marked as the room's is.
+        self.top_banner, self.bottom_banner = marking_banners(presentation.deck.marking)
 
         self.countdown_box = QSpinBox()
         self.countdown_box.setObjectName("countdownMinutes")
@@ -122,6 +126,8 @@ class PresenterWindow(PresentationKeys, QWidget):
         self.countdown_box.setSuffix(" min")
         self.countdown_box.setPrefix("Countdown ")
         self.countdown_box.setValue(presentation.clock.countdown_seconds // 60)
+        # The stylesheet's padding does not reach the text of a box with styled buttons.
+        self.countdown_box.lineEdit().setTextMargins(8, 0, 0, 0)
         self.restart_button = QPushButton("Restart Timer (R)")
         self.stage_box = QComboBox()
         self.stage_box.setObjectName("stageChoice")
@@ -135,12 +141,16 @@ class PresenterWindow(PresentationKeys, QWidget):
         for control in (self.restart_button, self.swap_button, self.keys_button, self.end_button):
             control.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stage_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.countdown_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.countdown_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.swap_button.setEnabled(presentation.projector_screen() is not None)
 
         self._layout()
         for view in (self.front_view, self.back_view, self.next_view):
             view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A clicker's keys must move the cards whatever has focus: the countdown box would
+        # otherwise take Page Down as "fewer minutes" and Space as nothing.
+        for child in self.findChildren(QWidget):
+            child.installEventFilter(self)
         self.front_view.clicked.connect(presentation.flip)
         self.back_view.clicked.connect(presentation.flip)
         self.next_view.clicked.connect(presentation.next)
@@ -203,7 +213,7 @@ class PresenterWindow(PresentationKeys, QWidget):
         controls.addWidget(self.swap_button)
         controls.addWidget(self.end_button)
 
-        column = QVBoxLayout(self)
+        column = QVBoxLayout()
         column.setContentsMargins(24, 16, 24, 16)
         column.setSpacing(10)
         column.addLayout(top)
@@ -211,6 +221,13 @@ class PresenterWindow(PresentationKeys, QWidget):
         column.addWidget(notes_caption)
         column.addWidget(self.notes, 4)
         column.addLayout(controls)
+
+        window = QVBoxLayout(self)
+        window.setContentsMargins(0, 0, 0, 0)
+        window.setSpacing(0)
+        window.addWidget(self.top_banner)
+        window.addLayout(column, 1)
+        window.addWidget(self.bottom_banner)
 
     # -- following the presentation --------------------------------------------------------
 
@@ -258,6 +275,10 @@ class PresenterWindow(PresentationKeys, QWidget):
         blocked = self.stage_box.blockSignals(True)
         self.stage_box.setCurrentIndex(0 if stage == "dark" else 1)
         self.stage_box.blockSignals(blocked)
+        self.setProperty("stage", stage)
+        restyle(self, with_children=True)
+        # The backs' text takes its colours from the stylesheet when it is filled.
+        self.on_card_changed()
 
     def on_typed_changed(self, typed: str) -> None:
         show_typed(self.typed_label, typed, self.presentation.count())
@@ -292,6 +313,16 @@ class PresenterWindow(PresentationKeys, QWidget):
         if not self.dispatch_key(event):
             super().keyPressEvent(event)
         self.refresh_timers()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and self.dispatch_key(event)
+        ):
+            self.refresh_timers()
+            return True
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -390,7 +390,19 @@ class PrintPreviewDialog(QDialog):
         view = self.preview.findChild(QGraphicsView)
         if view is not None and view.scene() is not None:
             view.scene().setBackgroundBrush(self.backdropColor)
+        self._recolor_page_icons()
         super().showEvent(event)
+
+    def _recolor_page_icons(self) -> None:
+        """The page arrows in the toolbar's ink, so they show on a dark theme's toolbar."""
+        toolbar = self.findChild(QToolBar, "previewToolbar")
+        button = toolbar.widgetForAction(self.next_page_action) if toolbar else None
+        if button is None:
+            return
+        button.ensurePolished()
+        ink = button.palette().color(QPalette.ColorRole.ButtonText)
+        self.previous_page_action.setIcon(icon("previous", ink))
+        self.next_page_action.setIcon(icon("next", ink))
 
     def reject(self) -> None:
         """Esc, Close and the window's close button: cancel a running job first."""

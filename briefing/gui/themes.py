@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDir, Qt
 from PySide6.QtGui import QGuiApplication
 
 from briefing.paths import resource_path
@@ -36,6 +36,8 @@ def effective(name: str) -> str:
 
 def stylesheet(name: str) -> str:
     """The application's stylesheet for theme ``name`` (a resolved one, not "system")."""
+    # Its images are named ``resources:...``, wherever Briefing is installed.
+    QDir.setSearchPaths("resources", [str(resource_path())])
     base = resource_path("style.qss").read_text(encoding="utf-8")
     if name == "light":
         return base

@@ -1,0 +1,84 @@
+"""Contrast read from pixels: the colours a widget's text is actually drawn in, against what
+is actually behind it, as the WCAG ratio."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QWidget
+
+MINIMUM = 4.5  # WCAG AA, normal text
+MINIMUM_LARGE = 3.0  # WCAG AA, large text: 24 px, or 18.67 px bold
+
+
+def relative_luminance(color: QColor) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.red())
+        + 0.7152 * channel(color.green())
+        + 0.0722 * channel(color.blue())
+    )
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    light, dark = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_and_background(image: QImage) -> tuple[QColor, QColor]:
+    """The background is the commonest colour; the text is the colour, among those drawn in
+    at least a few pixels (glyph stems, not stray antialiasing), furthest from it."""
+    counts = Counter(rgb & 0xFFFFFF for rgb in _pixels(image))
+    background = QColor(counts.most_common(1)[0][0])
+    drawn = [QColor(rgb) for rgb, n in counts.items() if n >= 3] or [background]
+    text = max(drawn, key=lambda color: contrast_ratio(color, background))
+    return text, background
+
+
+def _pixels(image: QImage) -> memoryview:
+    """The image's pixels as 32-bit ARGB values, row after row."""
+    rgb = image.convertToFormat(QImage.Format.Format_RGB32)
+    width, height = rgb.width(), rgb.height()
+    data = memoryview(rgb.constBits()).cast("B")
+    line = rgb.bytesPerLine()
+    rows = b"".join(bytes(data[y * line : y * line + width * 4]) for y in range(height))
+    return memoryview(rows).cast("I")
+
+
+def is_large_text(widget: QWidget) -> bool:
+    font = widget.font()
+    size = font.pixelSize() if font.pixelSize() > 0 else font.pointSizeF() * 96 / 72
+    return size >= 24 or (font.bold() and size >= 18.6)
+
+
+def text_contrast(
+    window_image: QImage, window: QWidget, widget: QWidget, area: QRect | None = None
+) -> float:
+    """The contrast of ``widget``'s text in ``window_image``, a grab of ``window`` (grabbing
+    the widget alone would not show what its parent paints behind it). ``area``, in the
+    widget's coordinates, leaves out a frame or arrow drawn around the text."""
+    part = area if area is not None else widget.rect()
+    top_left = widget.mapTo(window, part.topLeft())
+    ratio = window_image.devicePixelRatio()
+    scaled = QRect(
+        int(top_left.x() * ratio),
+        int(top_left.y() * ratio),
+        int(part.width() * ratio),
+        int(part.height() * ratio),
+    )
+    text, background = text_and_background(window_image.copy(scaled))
+    return contrast_ratio(text, background)
+
+
+def inside_frame(widget: QWidget, frame: int = 4, right: int = 0) -> QRect:
+    """The widget's rectangle less a frame around it (and ``right`` px for an arrow)."""
+    return widget.rect().adjusted(frame, frame, -frame - right, -frame)
+
+
+def required(widget: QWidget) -> float:
+    return MINIMUM_LARGE if is_large_text(widget) else MINIMUM
