@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from briefing.core.model import Card
@@ -152,6 +152,18 @@ class CardFront(QFrame):
     def scrolls(self) -> bool:
         """Whether the parts need more room than the face has, so the face scrolls."""
         return self.parts.height() > self.scroll_area.viewport().height()
+
+    def scroll_by_page(self, step: int) -> bool:
+        """Scroll a page down (``step`` 1) or up (-1), a line kept in view from the page
+        before; False when already at that end."""
+        bar = self.scroll_area.verticalScrollBar()
+        line = round(QFontMetricsF(self.headline_label.fitted_font()).lineSpacing())
+        page = max(bar.pageStep() - line, line)
+        target = min(max(bar.value() + step * page, bar.minimum()), bar.maximum())
+        if target == bar.value():
+            return False
+        bar.setValue(target)
+        return True
 
     def _needed_height(self, width: int) -> int:
         """The parts' height at ``width`` with the headline whole at its smallest size."""

@@ -141,6 +141,13 @@ class CardView(QWidget):
             self._back.set_card(deck, card, match)
         self._show_face()
 
+    def scroll_by_page(self, step: int) -> bool:
+        """Scroll the side showing a page down (``step`` 1) or up (-1); False when it is
+        already at that end (or does not scroll)."""
+        if self._showing_back:
+            return self.back.scroll_by_page(step)
+        return self.front.scroll_by_page(step)
+
     # -- flipping --------------------------------------------------------------------------
 
     def flip(self, animated: bool = True) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -62,6 +62,8 @@ _ECHO_LENGTH = 28  # of a query quoted back in the header, beyond which it ends 
 _NOTICE_MS = 12_000  # how long "Exported 12 pages to ..." stays
 # If the window is never painted (started minimised), it is completed after this anyway.
 _COMPLETE_UNPAINTED_MS = 1000
+# Keys the problem list moves by, which the window's actions would otherwise take.
+_LIST_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 MENU_TITLES = ("&File", "&Go", "&View", "P&resent", "&Help")
 
 
@@ -135,6 +137,14 @@ class MainWindow(QMainWindow):
         if watched is self and event.type() == QEvent.Type.Paint:
             self.removeEventFilter(self)
             QTimer.singleShot(0, self.complete)  # after this paint reaches the screen
+        elif (
+            watched is not self
+            and event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in _LIST_KEYS
+        ):
+            event.accept()  # the problem list's own arrows, not Read On / Read Back
+            return True
         return False
 
     def complete(self) -> None:
@@ -168,6 +178,7 @@ class MainWindow(QMainWindow):
         self.search_count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.search_count_label.hide()
         self.error_panel = ErrorPanel()
+        self.error_panel.problem_list.installEventFilter(self)
         self.notice = NoticeBar(info_timeout_ms=_NOTICE_MS)
         self.loading = DeckLoading(self.notice, DeckCache(), self)
         self.watcher = DeckWatcher(self)  # live reload: the open deck's files
@@ -252,10 +263,23 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action("&Quit", "Quit Briefing", ["Ctrl+Q"], self.close)
         self.previous_action = self._action(
-            "&Previous Card", "Previous card", ["Left", "PgUp"], self.previous_card, "previous"
+            "&Previous Card", "Previous card", ["Left"], self.previous_card, "previous"
         )
         self.next_action = self._action(
-            "&Next Card", "Next card", ["Right", "PgDown"], self.next_card, "next"
+            "&Next Card", "Next card", ["Right"], self.next_card, "next"
+        )
+        # As when presenting: a long card is read to its end before the next card comes.
+        self.read_on_action = self._action(
+            "&Read On",
+            "Next page of a long card, then the next card",
+            ["PgDown", "Down"],
+            lambda: self.read_on(1),
+        )
+        self.read_back_action = self._action(
+            "Read &Back",
+            "Previous page of a long card, then the previous card",
+            ["PgUp", "Up"],
+            lambda: self.read_on(-1),
         )
         self.first_action = self._action("&First Card", "First card", ["Home"], self.first_card)
         self.last_action = self._action("&Last Card", "Last card", ["End"], self.last_card)
@@ -353,6 +377,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         go_menu = self.menus["&Go"]
         go_menu.addActions([self.previous_action, self.next_action])
+        go_menu.addActions([self.read_back_action, self.read_on_action])
         go_menu.addActions([self.first_action, self.last_action])
         go_menu.addSeparator()
         go_menu.addAction(self.flip_action)
@@ -605,6 +630,14 @@ class MainWindow(QMainWindow):
 
     def next_card(self) -> None:
         self.go_to(self.index + 1)
+
+    def read_on(self, step: int) -> None:
+        """Page Down (``step`` 1) or Page Up (-1): the next page of the side showing if it
+        has more that way, otherwise the next card (or the previous one)."""
+        if self.deck is None or self.overview_visible():
+            return
+        if not self.card_view.scroll_by_page(step):
+            self.go_to(self.index + step)
 
     def previous_card(self) -> None:
         self.go_to(self.index - 1)
@@ -897,6 +930,8 @@ class MainWindow(QMainWindow):
         self.first_action.setEnabled(on_card and self.index > 0)
         self.next_action.setEnabled(on_card and self.index < count - 1)
         self.last_action.setEnabled(on_card and self.index < count - 1)
+        self.read_on_action.setEnabled(on_card)
+        self.read_back_action.setEnabled(on_card)
         self.flip_action.setEnabled(on_card)
         self.overview_action.setEnabled(deck is not None)
         self.print_action.setEnabled(count > 0)
