@@ -93,6 +93,7 @@ class CardBack(QFrame):
         self.setObjectName("cardFace")
         self.setProperty("side", "back")
         self.title_label = caps_label("cardBackTitle")
+        self.title_label.setWordWrap(True)  # a long title wraps whole, never cut
         self.browser = _SafeBrowser()
         self.browser.setObjectName("cardBody")
         self.browser.setDocument(SafeDocument(self.browser))

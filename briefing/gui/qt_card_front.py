@@ -80,6 +80,7 @@ class CardFront(QFrame):
         self.topic_label = HighlightLabel()
         self.topic_label.setObjectName("cardTopic")
         _caps(self.topic_label)
+        self.topic_label.setWordWrap(True)  # a long title wraps whole, never cut
         self.headline_label = FitLabel(wrap=True, min_scale=0.55)
         self.headline_label.setObjectName("cardHeadline")
         self.headline_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
