@@ -225,4 +225,11 @@ class CardBack(QFrame):
         return screen.size() * screen.devicePixelRatio()
 
     def _fit_images(self) -> None:
-        fit_images(self.browser.document(), self.browser.viewport().width() - 4)
+        # Fitted as if the scroll bar showed: a fitted image can bring the bar, and the
+        # narrower viewport then gets no second fit, so the image would stick out under a
+        # horizontal scroll bar.
+        bar = self.browser.verticalScrollBar()
+        width = self.browser.viewport().width()
+        if not bar.isVisible():
+            width -= bar.sizeHint().width()
+        fit_images(self.browser.document(), width - 4)
