@@ -620,11 +620,15 @@ class MainWindow(QMainWindow):
     def card_count(self) -> int:
         return len(self.deck.cards) if self.deck is not None else 0
 
-    def go_to(self, index: int) -> None:
+    def go_to(self, index: int, keep_side: bool = False) -> None:
+        """Show the card at ``index``, front up; with ``keep_side``, on the side and at the
+        place the card shown is at (for the same card with new marks)."""
         if self.deck is None or not 0 <= index < len(self.deck.cards):
             return
+        keep_side = keep_side and index == self.index
         self.index = index
-        self.card_view.set_card(self.deck, self.deck.cards[index], self._card_match(index))
+        card = self.deck.cards[index]
+        self.card_view.set_card(self.deck, card, self._card_match(index), keep_side=keep_side)
         self.card_changed.emit(index)
         self._update_state()
 
@@ -783,7 +787,7 @@ class MainWindow(QMainWindow):
             self._update_state()
             return
         index, overview = (self.index, False) if opened else origin
-        self.go_to(index)
+        self.go_to(index, keep_side=opened)  # the match opened stays as the reader turned it
         self.set_overview_visible(overview, focus=not self.search_field.hasFocus())
         if overview:
             self.overview.select_row(self.results_model.row_of(self.index))
