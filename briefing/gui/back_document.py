@@ -126,12 +126,15 @@ def highlight_back(document: QTextDocument, query: Query, char_format: QTextChar
 
 
 def fit_images(document: QTextDocument, width: float) -> None:
-    """Scale the app's own images down to ``width``, never up."""
+    """Scale the app's own images down to the text's width in a view ``width`` wide (the
+    root frame's margins, such as the room kept for the scroll bar, taken off), never up."""
+    root = document.rootFrame().frameFormat()
+    room = width - root.leftMargin() - root.rightMargin() - 2 * document.documentMargin()
     for cursor, image_format in image_fragments(document):
         natural = natural_size(document, image_format)
         if natural is None:
             continue
-        scaled = min(natural.width(), max(width, 1.0))
+        scaled = min(natural.width(), max(room, 1.0))
         image_format.setWidth(scaled)
         image_format.setHeight(scaled * natural.height() / max(natural.width(), 1.0))
         cursor.setCharFormat(image_format)
@@ -326,7 +329,11 @@ def _insert_image(
     image_format.setHeight(loaded.natural.height())
     image_format.setProperty(NATURAL_SIZE_PROPERTY, QSizeF(loaded.natural))
     image_format.setProperty(QTextFormat.Property.ImageAltText, image.alt)
-    cursor.insertBlock(_paragraph(top=20), _text(style))
+    # The text's proportional line height would stretch the image's line by as much again
+    # below it, a gap before the caption; the image's line is the image alone.
+    image_block = _paragraph(top=20)
+    image_block.setLineHeight(100, _PROPORTIONAL)
+    cursor.insertBlock(image_block, _text(style))
     cursor.insertImage(image_format)
     cursor.insertBlock(
         _paragraph(top=6, section="image"),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from briefing.core.model import Card
 from briefing.gui.deck_model import DeckListModel
 from briefing.gui.fonts import SERIF
-from briefing.gui.painting import ShadowCache, draw_elided_paragraph
+from briefing.gui.painting import ShadowCache, draw_elided_paragraph, elide_at_word
 from briefing.gui.stars import STARRED_TEXT
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -143,9 +143,7 @@ class CardThumbnailDelegate(QStyledItemDelegate):
         painter.drawText(
             QRectF(inner.left(), inner.top(), inner.width() - number_width, topic_metrics.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-            topic_metrics.elidedText(
-                card.title, Qt.TextElideMode.ElideRight, inner.width() - number_width
-            ),
+            elide_at_word(topic_metrics, card.title, inner.width() - number_width),
         )
         bottom = inner.bottom()
         if card.figure is not None:
@@ -163,9 +161,7 @@ class CardThumbnailDelegate(QStyledItemDelegate):
                     figure_metrics.height(),
                 ),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                figure_metrics.elidedText(
-                    card.figure.value, Qt.TextElideMode.ElideRight, inner.width()
-                ),
+                elide_at_word(figure_metrics, card.figure.value, inner.width()),
             )
             bottom -= figure_metrics.height() + 4
         headline = QFont(base)

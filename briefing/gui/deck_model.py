@@ -48,6 +48,8 @@ class DeckListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             star = ", starred" if starred else ""
             return f"Card {index.row() + 1}{star}, {card.title}: {card.headline}"
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole of what a thumbnail may cut
+            return f"{card.title}\n{card.headline}"
         if role == self.CardRole:
             return card
         if role == self.NumberRole:

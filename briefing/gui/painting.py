@@ -160,10 +160,32 @@ def _shadow_image(size: QSize, rgba: int, radius: float, blur: int, offset_y: fl
     return image
 
 
+ELLIPSIS = "\u2026"
+
+
+def elide_at_word(metrics: QFontMetricsF, text: str, width: float) -> str:
+    """``text`` if it fits ``width``; otherwise as many whole words as fit, then "…"
+    (a word cut mid-way only when not even the first one fits)."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    room = width - metrics.horizontalAdvance(ELLIPSIS)
+    words = text.split(" ")
+    kept = ""
+    for count in range(1, len(words) + 1):
+        candidate = " ".join(words[:count]).rstrip(" ,;:")
+        if metrics.horizontalAdvance(candidate) > room:
+            break
+        kept = candidate
+    if kept:
+        return kept + ELLIPSIS
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
 def draw_elided_paragraph(
     painter: QPainter, rect: QRectF, font: QFont, text: str, leading: float = 1.1
 ) -> None:
-    """Wrap ``text`` into ``rect``; the last line that fits ends in an ellipsis if cut."""
+    """Wrap ``text`` into ``rect``; the last line that fits ends in an ellipsis, after a
+    whole word, if cut."""
     metrics = QFontMetricsF(font)
     text = " ".join(text.split())
     layout = QTextLayout(text, font)
@@ -181,10 +203,6 @@ def draw_elided_paragraph(
     for number, (start, length) in enumerate(lines[:fitting]):
         last = number == fitting - 1 and number < len(lines) - 1
         chunk = text[start:] if last else text[start : start + length]
-        shown = (
-            metrics.elidedText(chunk, Qt.TextElideMode.ElideRight, rect.width())
-            if last
-            else chunk.rstrip()
-        )
+        shown = elide_at_word(metrics, chunk, rect.width()) if last else chunk.rstrip()
         baseline = QPointF(rect.left(), rect.top() + number * step + metrics.ascent())
         painter.drawText(baseline, shown)

@@ -106,6 +106,7 @@ class CardBack(QFrame):
         self.setObjectName("cardFace")
         self.setProperty("side", "back")
         self.title_label = caps_label("cardBackTitle")
+        self.title_label.setWordWrap(True)  # a long title wraps whole, never cut
         self.browser = _SafeBrowser()
         self.browser.setObjectName("cardBody")
         self.browser.setDocument(SafeDocument(self.browser))
@@ -114,6 +115,8 @@ class CardBack(QFrame):
         self._press: QPointF | None = None
         self._first_match = -1  # scrolled to once the back is laid out and shown
         self._hidden_scroll: int | None = None  # where it was scrolled to while hidden
+        self._pending_scroll: int | None = None  # where to, once the range is there
+        self.browser.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -145,6 +148,7 @@ class CardBack(QFrame):
             old.deleteLater()
         self._first_match = first_match
         self._hidden_scroll = None
+        self._pending_scroll = None
         self._fit_images()
         self._scroll_to_first_match()
         self.fade.refresh()
@@ -161,6 +165,23 @@ class CardBack(QFrame):
             return False
         self._scroll_to(target)
         return True
+
+    def scroll_position(self) -> int:
+        """How far down the text is scrolled, in pixels (where it will be, while hidden)."""
+        bar = self.browser.verticalScrollBar()
+        return bar.value() if self._hidden_scroll is None else self._hidden_scroll
+
+    def scroll_to(self, position: int) -> None:
+        """Scroll to ``position``, also once the scroll bar's range, which follows a new
+        document's layout a little later, reaches it."""
+        self._scroll_to(position)
+        bar = self.browser.verticalScrollBar()
+        self._pending_scroll = position if bar.value() != position else None
+
+    def _on_range_changed(self, _minimum: int, maximum: int) -> None:
+        if self._pending_scroll is not None and maximum >= self._pending_scroll:
+            position, self._pending_scroll = self._pending_scroll, None
+            self._scroll_to(position)
 
     def scroll_fraction(self) -> float:
         """How far down the text is scrolled: 0 at the top, 1 at the end."""
@@ -237,4 +258,11 @@ class CardBack(QFrame):
         return screen.size() * screen.devicePixelRatio()
 
     def _fit_images(self) -> None:
-        fit_images(self.browser.document(), self.browser.viewport().width() - 4)
+        # Fitted as if the scroll bar showed: a fitted image can bring the bar, and the
+        # narrower viewport then gets no second fit, so the image would stick out under a
+        # horizontal scroll bar.
+        bar = self.browser.verticalScrollBar()
+        width = self.browser.viewport().width()
+        if not bar.isVisible():
+            width -= bar.sizeHint().width()
+        fit_images(self.browser.document(), width - 4)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QPalette, QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from briefing.core.model import Card
 from briefing.gui.highlight import BACK_FIELDS, CardMatch, match_format
@@ -81,6 +81,7 @@ class CardFront(QFrame):
         self.topic_label = HighlightLabel()
         self.topic_label.setObjectName("cardTopic")
         _caps(self.topic_label)
+        self.topic_label.setWordWrap(True)  # a long title wraps whole, never cut
         self.headline_label = FitLabel(wrap=True, min_scale=0.55)
         self.headline_label.setObjectName("cardHeadline")
         self.headline_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -101,8 +102,24 @@ class CardFront(QFrame):
         self.star_badge.setObjectName("starBadge")
         self.star_badge.hide()
 
+        # The parts scroll within the face's padding when zoomed text needs more room than
+        # the card has; the headline then keeps its smallest size and is never cut.
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("cardFrontScroll")
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the card
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidgetResizable(False)  # sized by _fit_parts
+        self.parts = QWidget()
+        self.parts.setObjectName("cardFrontParts")
+        self.scroll_area.setWidget(self.parts)
+        self.parts.installEventFilter(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+
         # Spacing between the parts is the labels' margins in the stylesheet.
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.parts)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.topic_label)
@@ -141,6 +158,51 @@ class CardFront(QFrame):
         self.match_hint_label.setText(hint)
         self.match_hint_label.setVisible(bool(hint))
         self.hint_label.setVisible(not hint)
+        self._fit_parts()
+        self.scroll_area.verticalScrollBar().setValue(0)  # a new card is read from its top
+
+    def scrolls(self) -> bool:
+        """Whether the parts need more room than the face has, so the face scrolls."""
+        return self.parts.height() > self.scroll_area.viewport().height()
+
+    def scroll_by_page(self, step: int) -> bool:
+        """Scroll a page down (``step`` 1) or up (-1), a line kept in view from the page
+        before; False when already at that end."""
+        bar = self.scroll_area.verticalScrollBar()
+        line = round(QFontMetricsF(self.headline_label.fitted_font()).lineSpacing())
+        page = max(bar.pageStep() - line, line)
+        target = min(max(bar.value() + step * page, bar.minimum()), bar.maximum())
+        if target == bar.value():
+            return False
+        bar.setValue(target)
+        return True
+
+    def _needed_height(self, width: int) -> int:
+        """The parts' height at ``width`` with the headline whole at its smallest size."""
+        layout = self.parts.layout()
+        # The headline's size policy is Ignored, so the layout counts it as nothing.
+        if layout.hasHeightForWidth():
+            others = layout.heightForWidth(width)
+        else:
+            others = layout.sizeHint().height()
+        return others + self.headline_label.height_at_smallest(width)
+
+    def _fit_parts(self) -> None:
+        room = self.scroll_area.maximumViewportSize()
+        width, height = room.width(), room.height()
+        needed = self._needed_height(width)
+        if needed > height:  # a scroll bar will take some of the width
+            width -= self.scroll_area.verticalScrollBar().sizeHint().width()
+            needed = self._needed_height(width)
+        size = QSize(max(width, 1), max(height, needed))
+        if self.parts.size() != size:
+            self.parts.resize(size)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A zoom or a new card changes the parts' sizes: the layout asks again.
+        if watched is self.parts and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_parts()
+        return super().eventFilter(watched, event)
 
     def set_starred(self, starred: bool) -> None:
         self.star_badge.setVisible(starred)
@@ -154,6 +216,7 @@ class CardFront(QFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_parts()
         self._place_badge()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

@@ -130,16 +130,32 @@ class CardView(QWidget):
             return float(self.flip_animation.currentValue())
         return 180.0 if self._showing_back else 0.0
 
-    def set_card(self, deck: Deck, card: Card, match: CardMatch | None = None) -> None:
-        """Show ``card``, front up; with ``match``, its search matches marked on both sides."""
+    def set_card(
+        self, deck: Deck, card: Card, match: CardMatch | None = None, *, keep_side: bool = False
+    ) -> None:
+        """Show ``card``, front up; with ``match``, its search matches marked on both sides.
+
+        With ``keep_side``, on the side the card view shows (or is turning to), scrolled
+        where it was: the same card again, with other marks."""
+        back_up = keep_side and self._showing_back
+        scrolled = self._back.scroll_position() if back_up and self._back is not None else 0
         self.flip_animation.stop()
         self._faces = None
-        self._showing_back = False
+        self._showing_back = back_up
         self._card = (deck, card, match)
         self.front.set_card(card, match)
         if self._back is not None:
             self._back.set_card(deck, card, match)
+            if back_up:
+                self._back.scroll_to(scrolled)
         self._show_face()
+
+    def scroll_by_page(self, step: int) -> bool:
+        """Scroll the side showing a page down (``step`` 1) or up (-1); False when it is
+        already at that end (or does not scroll)."""
+        if self._showing_back:
+            return self.back.scroll_by_page(step)
+        return self.front.scroll_by_page(step)
 
     # -- flipping --------------------------------------------------------------------------
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+import math
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -15,7 +17,8 @@ class FitLabel(HighlightLabel):
     The stylesheet's size is the largest used; the font steps down to ``min_scale`` of it.
     With ``wrap`` the text wraps onto as many lines as fit the height, otherwise it stays
     on one line. If even the smallest size does not fit, the text ends in an ellipsis
-    rather than being cut mid-line (``min_scale=1`` gives a label that only elides).
+    rather than being cut mid-line (``min_scale=1`` gives a label that only elides);
+    :meth:`height_at_smallest` is the room that avoids it, for a container that scrolls.
     """
 
     def __init__(
@@ -47,6 +50,23 @@ class FitLabel(HighlightLabel):
 
     def painted_font(self) -> QFont:
         return self.fitted_font()
+
+    def smallest_font(self) -> QFont:
+        """The smallest size the text steps down to."""
+        font = QFont(self.font())
+        font.setPixelSize(self._smallest_pixels(font))
+        return font
+
+    def height_at_smallest(self, width: int) -> int:
+        """The label's height (margins included) that shows its whole text, wrapped to
+        ``width`` (margins included) at the smallest size: with this much room it never
+        elides."""
+        margins = self.contentsMargins()
+        inner = max(1, width - margins.left() - margins.right())
+        bound = QFontMetricsF(self.smallest_font()).boundingRect(
+            QRectF(0, 0, inner, 1_000_000), self._flags(), self.text()
+        )
+        return math.ceil(bound.height()) + margins.top() + margins.bottom()
 
     def wraps(self) -> bool:
         return self._wrap
@@ -91,9 +111,17 @@ class FitLabel(HighlightLabel):
         flags = int(self.alignment().value)
         return flags | int(Qt.TextFlag.TextWordWrap.value) if self._wrap else flags
 
+    @staticmethod
+    def _pixels(font: QFont) -> int:
+        return font.pixelSize() if font.pixelSize() > 0 else round(font.pointSizeF() * 4 / 3)
+
+    def _smallest_pixels(self, font: QFont) -> int:
+        pixels = self._pixels(font)
+        return min(pixels, max(9, round(pixels * self._min_scale)))
+
     def _fit(self, base: QFont, rect: QRect) -> QFont:
-        pixels = base.pixelSize() if base.pixelSize() > 0 else round(base.pointSizeF() * 4 / 3)
-        smallest = min(pixels, max(9, round(pixels * self._min_scale)))
+        pixels = self._pixels(base)
+        smallest = self._smallest_pixels(base)
         font = QFont(base)
         for size in range(pixels, smallest - 1, -1):
             font.setPixelSize(size)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -66,6 +66,8 @@ _ECHO_LENGTH = 28  # of a query quoted back in the header, beyond which it ends 
 _NOTICE_MS = 12_000  # how long "Exported 12 pages to ..." stays
 # If the window is never painted (started minimised), it is completed after this anyway.
 _COMPLETE_UNPAINTED_MS = 1000
+# Keys the problem list moves by, which the window's actions would otherwise take.
+_LIST_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 MENU_TITLES = ("&File", "&Go", "&View", "P&resent", "&Help")
 
 
@@ -139,7 +141,17 @@ class MainWindow(QMainWindow):
         if watched is self and event.type() == QEvent.Type.Paint:
             self.removeEventFilter(self)
             QTimer.singleShot(0, self.complete)  # after this paint reaches the screen
-        elif watched is not self and event.type() == QEvent.Type.Resize:
+        elif watched is self:  # the window watches itself only until its first paint
+            pass
+        elif (
+            watched is self.error_panel.problem_list
+            and event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in _LIST_KEYS
+        ):
+            event.accept()  # the problem list's own arrows, not Read On / Read Back
+            return True
+        elif watched is self.toolbar and event.type() == QEvent.Type.Resize:
             self._fit_search_field(self.width())  # the toolbar's width changed
         return False
 
@@ -171,6 +183,7 @@ class MainWindow(QMainWindow):
         self.search_field = SearchField()
         self.search_count_label = self.header.status_label
         self.error_panel = ErrorPanel()
+        self.error_panel.problem_list.installEventFilter(self)
         self.notice = NoticeBar(info_timeout_ms=_NOTICE_MS)
         self.loading = DeckLoading(self.notice, DeckCache(), self)
         self.watcher = DeckWatcher(self)  # live reload: the open deck's files
@@ -257,10 +270,23 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action("&Quit", "Quit Briefing", ["Ctrl+Q"], self.close)
         self.previous_action = self._action(
-            "&Previous Card", "Previous card", ["Left", "PgUp"], self.previous_card, "previous"
+            "&Previous Card", "Previous card", ["Left"], self.previous_card, "previous"
         )
         self.next_action = self._action(
-            "&Next Card", "Next card", ["Right", "PgDown"], self.next_card, "next"
+            "&Next Card", "Next card", ["Right"], self.next_card, "next"
+        )
+        # As when presenting: a long card is read to its end before the next card comes.
+        self.read_on_action = self._action(
+            "&Read On",
+            "Next page of a long card, then the next card",
+            ["PgDown", "Down"],
+            lambda: self.read_on(1),
+        )
+        self.read_back_action = self._action(
+            "Read &Back",
+            "Previous page of a long card, then the previous card",
+            ["PgUp", "Up"],
+            lambda: self.read_on(-1),
         )
         self.first_action = self._action("&First Card", "First card", ["Home"], self.first_card)
         self.last_action = self._action("&Last Card", "Last card", ["End"], self.last_card)
@@ -358,6 +384,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         go_menu = self.menus["&Go"]
         go_menu.addActions([self.previous_action, self.next_action])
+        go_menu.addActions([self.read_back_action, self.read_on_action])
         go_menu.addActions([self.first_action, self.last_action])
         go_menu.addSeparator()
         go_menu.addAction(self.flip_action)
@@ -599,16 +626,28 @@ class MainWindow(QMainWindow):
     def card_count(self) -> int:
         return len(self.deck.cards) if self.deck is not None else 0
 
-    def go_to(self, index: int) -> None:
+    def go_to(self, index: int, keep_side: bool = False) -> None:
+        """Show the card at ``index``, front up; with ``keep_side``, on the side and at the
+        place the card shown is at (for the same card with new marks)."""
         if self.deck is None or not 0 <= index < len(self.deck.cards):
             return
+        keep_side = keep_side and index == self.index
         self.index = index
-        self.card_view.set_card(self.deck, self.deck.cards[index], self._card_match(index))
+        card = self.deck.cards[index]
+        self.card_view.set_card(self.deck, card, self._card_match(index), keep_side=keep_side)
         self.card_changed.emit(index)
         self._update_state()
 
     def next_card(self) -> None:
         self.go_to(self.index + 1)
+
+    def read_on(self, step: int) -> None:
+        """Page Down (``step`` 1) or Page Up (-1): the next page of the side showing if it
+        has more that way, otherwise the next card (or the previous one)."""
+        if self.deck is None or self.overview_visible():
+            return
+        if not self.card_view.scroll_by_page(step):
+            self.go_to(self.index + step)
 
     def previous_card(self) -> None:
         self.go_to(self.index - 1)
@@ -754,7 +793,7 @@ class MainWindow(QMainWindow):
             self._update_state()
             return
         index, overview = (self.index, False) if opened else origin
-        self.go_to(index)
+        self.go_to(index, keep_side=opened)  # the match opened stays as the reader turned it
         self.set_overview_visible(overview, focus=not self.search_field.hasFocus())
         if overview:
             self.overview.select_row(self.results_model.row_of(self.index))
@@ -901,6 +940,8 @@ class MainWindow(QMainWindow):
         self.first_action.setEnabled(on_card and self.index > 0)
         self.next_action.setEnabled(on_card and self.index < count - 1)
         self.last_action.setEnabled(on_card and self.index < count - 1)
+        self.read_on_action.setEnabled(on_card)
+        self.read_back_action.setEnabled(on_card)
         self.flip_action.setEnabled(on_card)
         self.overview_action.setEnabled(deck is not None)
         self.print_action.setEnabled(count > 0)

@@ -73,7 +73,8 @@ def test_tooltips_name_the_shortcuts(window: MainWindow) -> None:
     assert "Space" in window.flip_action.toolTip()
     assert "Return" in window.flip_action.toolTip()
     assert "Right" in window.next_action.toolTip()
-    assert "PgDown" in window.next_action.toolTip() or "Page Down" in window.next_action.toolTip()
+    assert "PgDown" in window.read_on_action.toolTip()
+    assert "Down" in window.read_on_action.toolTip()
     assert "G" in window.overview_action.toolTip()
     assert "Ctrl+O" in window.open_file_action.toolTip()
 

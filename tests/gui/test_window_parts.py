@@ -79,12 +79,16 @@ def test_long_headline_shrinks_to_fit_instead_of_clipping(
     assert needed.height() <= label.contentsRect().height()
 
 
-def test_absurdly_long_headline_ends_in_ellipsis(window: MainWindow, make_deck: MakeDeck) -> None:
+def test_absurdly_long_headline_scrolls_whole_instead_of_ending_in_ellipsis(
+    window: MainWindow, make_deck: MakeDeck
+) -> None:
     endless = make_card(1, headline=" ".join(["Words without end."] * 200))
     window.on_deck_loaded(make_deck(0, cards=(endless,)))
-    label = window.card_view.front.headline_label
-    assert label.is_elided()
-    label.grab()  # paints the elided lines without error
+    front = window.card_view.front
+    assert front.scrolls()
+    assert not front.headline_label.is_elided()
+    assert front.headline_label.document().toPlainText() == endless.headline
+    front.grab()  # paints the long text without error
 
 
 def test_fit_label_keeps_stylesheet_size_when_text_fits(qtbot: Any) -> None:
