@@ -13,7 +13,8 @@ from PySide6.QtGui import QColor, QFont, QTextDocument
 
 from briefing.core.model import Card, Deck
 from briefing.export import text
-from briefing.export.canvas import Align, Canvas, line_height, text_width
+from briefing.export.canvas import Align, Canvas, line_height
+from briefing.export.chrome import fit_marking, paint_marking_lines
 from briefing.export.geometry import Rect
 from briefing.export.print_style import Palette, font
 from briefing.gui.fonts import SANS
@@ -23,6 +24,9 @@ CONTINUED_IN_HANDOUT = "\u2026continued in the handout"
 MIN_BODY_PT = 7.0
 MIN_HEADLINE_PT = 8.0
 ID_PT = 5.0
+MARKING_PT = 5.5  # a face's marking, in its pill at the top line's right
+MIN_MARKING_PT = 4.5  # smaller than this, a long marking takes a strip of its own
+_PILL_PAD = 4.0
 _REFERENCE_AREA = 231.0 * 335.0  # a quarter of an A4 sheet: the type sizes below are for it
 
 
@@ -145,7 +149,10 @@ def _paint_top_line(
     metrics: FaceMetrics,
     palette: Palette,
 ) -> float:
-    """The topic label (and the marking, small, at the right); returns the line's bottom."""
+    """The topic label and the marking; returns the bottom of what they take.
+
+    A short marking sits small at the line's right; a long one gets a strip of its own above
+    the topic, across the face, in smaller type or two lines: a marking is never cut."""
     topic_font = font(
         SANS,
         metrics.topic,
@@ -153,22 +160,31 @@ def _paint_top_line(
         caps=True,
     )
     height = line_height(topic_font)
+    top = inner.y
     marking_width = 0.0
     if marking:
-        marking_font = font(size_pt=5.5, weight=QFont.Weight.Bold, caps=True)
-        marking_width = min(text_width(marking, marking_font) + 9, inner.width * 0.45)
         background, ink = palette.banner_colors(marking)
-        pill = Rect(inner.right - marking_width, inner.y + (height - 9) / 2, marking_width, 9)
+        pill_room = inner.width * 0.45 - 2 * _PILL_PAD
+        fitted = fit_marking(
+            marking, pill_room, 0.0, MARKING_PT, smallest_pt=MIN_MARKING_PT, max_lines=1
+        )
+        if fitted.fits(pill_room, 0.0, max_lines=1):
+            marking_width = fitted.width + 2 * _PILL_PAD
+            pill = Rect(inner.right - marking_width, inner.y + (height - 9) / 2, marking_width, 9)
+        else:
+            fitted = fit_marking(marking, inner.width - 2 * _PILL_PAD, 2 * 9.0, MARKING_PT)
+            pill = Rect(inner.x, inner.y, inner.width, max(9.0, fitted.height + 2))
+            top = pill.bottom + metrics.topic * 0.6
         canvas.fill(pill, background, radius=1.5)
-        canvas.text(pill.inset(4, 0), marking, marking_font, ink, Align.AlignCenter)
+        paint_marking_lines(canvas, pill.inset(_PILL_PAD, 0), fitted, ink)
     canvas.text(
-        Rect(inner.x, inner.y, inner.width - marking_width - 8, height),
+        Rect(inner.x, top, inner.width - marking_width - 8, height),
         title,
         topic_font,
         palette.accent,
         Align.AlignLeft | Align.AlignVCenter,
     )
-    return inner.y + height
+    return top + height
 
 
 def _id_font() -> QFont:

@@ -15,6 +15,7 @@ PAPER_PT: dict[str, tuple[float, float]] = {"A4": (595.0, 842.0), "Letter": (612
 MARGIN_X = 54.0  # left and right
 BANNER_INSET = 20.0  # paper edge to the marking banner (outside most printers' dead zone)
 BANNER_HEIGHT = 13.0
+BANNER_MAX_HEIGHT = 20.0  # a long marking's two lines: still clear of the header and footer
 HEADER_TOP = 42.0  # the deck title's line
 HEADER_RULE = 60.0  # hairline under the header
 FOOTER_RULE = 60.0  # hairline above the footer, from the bottom edge

@@ -297,3 +297,31 @@ def test_the_marking_banners_are_at_the_top_and_bottom_edges(
     runs = [r for r in text_runs(path, len(PdfReader(path).pages) - 1) if r.text == bundled.marking]
     assert any(r.y > height - 40 for r in runs)  # PDF y counts up from the bottom
     assert any(r.y < 40 for r in runs)
+
+
+LONG_MARKINGS = [
+    "DRAFT \u2014 NOT FOR DISTRIBUTION OUTSIDE THE WORKING GROUP \u2014 "
+    "HANDLE VIA OFFICIAL CHANNELS ONLY",
+    # too long for one line even across the page: the page banners take two lines too
+    "DRAFT \u2014 NOT FOR DISTRIBUTION OUTSIDE THE WORKING GROUP \u2014 HANDLE VIA OFFICIAL "
+    "CHANNELS ONLY \u2014 RELEASABLE TO THE STEERING COMMITTEE AND THE LEGAL ADVISER ON REQUEST",
+]
+
+
+@pytest.mark.parametrize("marking", LONG_MARKINGS, ids=["long", "longer"])
+@pytest.mark.parametrize(("layout", "per_page"), LAYOUTS)
+def test_a_long_marking_is_printed_whole_on_every_page_and_card_face(
+    tmp_path, marking, layout, per_page
+):
+    """A handling marking is never cut: every page's two banners and every card face carry
+    all of it (in smaller type or on two lines), never "DRAFT — NOT FOR DISTRI…"."""
+    deck = make_deck(5, marking=marking)
+    path = tmp_path / "marked.pdf"
+    export(deck, path, layout, per_page)
+    texts = page_texts(path)
+    faces = {"cards": 2 * len(deck.cards), "fold": 2 * len(deck.cards)}.get(layout, 0)
+    for text in texts:
+        whole = text.count(marking)
+        assert whole >= 2
+        assert text.count("DRAFT") == whole  # every marking on the page is a whole one
+    assert sum(text.count(marking) for text in texts) >= 2 * len(texts) + faces
