@@ -325,3 +325,25 @@ def test_a_long_marking_is_printed_whole_on_every_page_and_card_face(
         assert whole >= 2
         assert text.count("DRAFT") == whole  # every marking on the page is a whole one
     assert sum(text.count(marking) for text in texts) >= 2 * len(texts) + faces
+
+
+LONG_FIGURES = [
+    "123,456,789,012,345,678,901",
+    "from 1,234,567,890-2,345,678,901 shells",
+]
+
+
+@pytest.mark.parametrize(("layout", "per_page"), LAYOUTS)
+def test_a_long_figure_is_never_broken_inside_a_number(tmp_path, layout, per_page):
+    """A figure too wide for its card is set smaller or broken at a space, never inside a
+    number ("123,456,789,012,3" / "45,678,901"): the PDF's text has each one whole."""
+    cards = tuple(
+        make_card(n, figure=Figure(value, "a long figure"))
+        for n, value in enumerate(LONG_FIGURES, 1)
+    )
+    deck = make_deck(cards=cards)
+    path = tmp_path / "figures.pdf"
+    export(deck, path, layout, per_page)
+    text = " ".join(page_texts(path))
+    for value in LONG_FIGURES:
+        assert value in text
