@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QTextDocument
 from briefing.core.model import Card, Deck
 from briefing.export import text
 from briefing.export.canvas import Align, Canvas, line_height
-from briefing.export.chrome import fit_marking, paint_marking_lines
+from briefing.export.chrome import fit_marking, paint_lines
 from briefing.export.geometry import Rect
 from briefing.export.print_style import Palette, font
 from briefing.gui.fonts import SANS
@@ -176,7 +176,7 @@ def _paint_top_line(
             pill = Rect(inner.x, inner.y, inner.width, max(9.0, fitted.height + 2))
             top = pill.bottom + metrics.topic * 0.6
         canvas.fill(pill, background, radius=1.5)
-        paint_marking_lines(canvas, pill.inset(_PILL_PAD, 0), fitted, ink)
+        paint_lines(canvas, pill.inset(_PILL_PAD, 0), fitted, ink)
     canvas.text(
         Rect(inner.x, top, inner.width - marking_width - 8, height),
         title,

@@ -20,6 +20,7 @@ HEADER_TOP = 42.0  # the deck title's line
 HEADER_RULE = 60.0  # hairline under the header
 FOOTER_RULE = 60.0  # hairline above the footer, from the bottom edge
 FOOTER_TEXT = 46.0  # the footer's line, from the bottom edge (its bottom)
+FOOTER_MAX_HEIGHT = 24.0  # a long footer's lines: still under the content (CONTENT_TOP up)
 CONTENT_TOP = 76.0  # text pages: handout and outline
 SHEET_TOP = 84.0  # card sheets: leaves room for the crop marks
 GUTTER = 24.0  # between cut-out cards and between fold pairs

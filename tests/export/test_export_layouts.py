@@ -25,6 +25,7 @@ from briefing.export.faces import CONTINUED_IN_HANDOUT
 from briefing.export.handout import CONTINUED, CONTINUED_NEXT_PAGE, NOTES_LABEL
 from briefing.export.options import ExportOptions
 from briefing.export.pdf import export_pdf
+from briefing.export.text import sources_line
 
 LAYOUTS = [
     ("handout", 1),
@@ -347,3 +348,58 @@ def test_a_long_figure_is_never_broken_inside_a_number(tmp_path, layout, per_pag
     text = " ".join(page_texts(path))
     for value in LONG_FIGURES:
         assert value in text
+
+
+def _page_openings(path: Path) -> list[str]:
+    """What each page starts with under its header: the first line's text, runs joined."""
+    openings = []
+    for number, page in enumerate(PdfReader(path).pages):
+        below_header = float(page.mediabox.height) - 60
+        runs = [run for run in text_runs(path, number) if run.y < below_header]
+        top = max(run.y for run in runs)
+        line = sorted((run for run in runs if abs(run.y - top) < 1), key=lambda run: run.x)
+        openings.append(" ".join(run.text for run in line))
+    return openings
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+@pytest.mark.parametrize("notes", [False, True], ids=["plain", "notes"])
+def test_one_card_a_page_starts_every_card_at_the_top_of_a_page(
+    bundled, tmp_path, page_size, notes
+):
+    """One card a page: a card never starts under the end of the one before (as Commentary
+    did, halfway down page 6 under NATO response's continuation, on A4)."""
+    path = tmp_path / "handout.pdf"
+    export(bundled, path, "handout", 1, page_size=page_size, notes=notes)
+    openings = _page_openings(path)
+    for card in bundled.cards:
+        assert card.title.upper() in openings, (card.title, openings)
+
+
+def test_two_cards_a_page_never_split_a_card_that_fits_a_page(tmp_path):
+    """Two a page: a card that would fit a page of its own but not the room left under the
+    page's first card starts a new page rather than being split."""
+    cards = tuple(make_card(n, body=long_body(9), quotes=()) for n in range(1, 5))
+    deck = make_deck(cards=cards)
+    path = tmp_path / "handout.pdf"
+    export(deck, path, "handout", 2)
+    texts = page_texts(path)
+    assert not any(CONTINUED in text for text in texts)
+    for card in cards:
+        assert sum(card.title.upper() in text.upper() for text in texts) == 1
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+@pytest.mark.parametrize("per_page", [1, 2])
+def test_the_footer_lists_every_source_of_its_page_whole(bundled, tmp_path, page_size, per_page):
+    """The footer's source list is never cut ("…the UN …"): it takes smaller type or a
+    second line, and each source of the page's cards is cited in full."""
+    path = tmp_path / "handout.pdf"
+    export(bundled, path, "handout", per_page, page_size=page_size)
+    for number in range(len(PdfReader(path).pages)):
+        under_the_rule = [run for run in text_runs(path, number) if 36 < run.y < 60]
+        lines = sorted(under_the_rule, key=lambda run: -run.y)
+        footer = flat(" ".join(run.text for run in lines if not run.text.startswith("Page ")))
+        cited = [source for source in bundled.sources if source.title[:20] in footer]
+        assert cited
+        assert footer == flat(sources_line(cited))
