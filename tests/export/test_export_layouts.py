@@ -21,7 +21,7 @@ from pypdf import PdfReader
 
 from briefing.core.model import Deck, Figure
 from briefing.export.document import ExportError, page_count
-from briefing.export.faces import CONTINUED_IN_HANDOUT
+from briefing.export.faces import CONTINUED_IN_HANDOUT, CONTINUED_ON_NEXT_CARD
 from briefing.export.handout import CONTINUED, CONTINUED_NEXT_PAGE, NOTES_LABEL
 from briefing.export.options import ExportOptions
 from briefing.export.pdf import export_pdf
@@ -230,12 +230,37 @@ def test_notes_are_printed_only_when_asked(tmp_path):
 
 
 @pytest.mark.parametrize(("layout", "per_page"), [("cards", 6), ("fold", 3)])
-def test_a_card_face_too_long_to_fit_says_it_continues_in_the_handout(tmp_path, layout, per_page):
+def test_a_back_too_long_for_its_card_goes_on_over_continuation_cards(tmp_path, layout, per_page):
+    """Nothing is dropped from a cut-out or fold card: a back too long for one face goes on
+    ("continued on the next card") over extra cards headed "TITLE (continued)"."""
     deck = make_deck(0, cards=(make_card(1, body=long_body(60)), make_card(2)))
     export(deck, tmp_path / "out.pdf", layout, per_page)
-    text = " ".join(page_texts(tmp_path / "out.pdf"))
-    assert text.count(CONTINUED_IN_HANDOUT) == 1  # the long card only
-    assert "w0000" in text
+    texts = page_texts(tmp_path / "out.pdf")
+    text = " ".join(texts)
+    assert CONTINUED_IN_HANDOUT not in text
+    assert CONTINUED_ON_NEXT_CARD in text
+    assert f"TOPIC 1 {CONTINUED}".upper() in text
+    for n in range(60):
+        assert f"w{n:04d}" in text  # every paragraph: none dropped
+    assert "Body point of card 2" in text
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+@pytest.mark.parametrize("layout", ["cards", "fold"])
+def test_the_bundled_deck_prints_complete_on_cards_at_the_defaults(
+    bundled, tmp_path, layout, page_size
+):
+    """At the default cards a page, every back of the bundled deck is printed to its last
+    word (5 of its 6 backs used to end "…continued in the handout")."""
+    path = tmp_path / "cards.pdf"
+    export(bundled, path, layout, 0, page_size=page_size)
+    text = " ".join(page_texts(path))
+    assert CONTINUED_IN_HANDOUT not in text
+    for card in bundled.cards:
+        last_point = card.body.strip().splitlines()[-1].lstrip("-* ").strip()
+        assert flat(last_point) in text, card.id
+        for quote in card.quotes:
+            assert flat(quote.text)[-30:] in text, card.id
 
 
 def test_deck_text_is_printed_as_text_never_as_markup(tmp_path):
