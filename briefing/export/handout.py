@@ -6,7 +6,7 @@ bottom, "TITLE (continued)" at the top of the next), split only between lines.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QTextDocument
@@ -88,27 +88,27 @@ class Handout(Layout):
         self._frames.clear()
         self._pages = [[]]
         top = self.content.y
-        started = 0  # cards started on the current page
+        started = 0  # cards on the current page, a continued card's end included
+        whole_page = self.content.height - _MARKER
         for index, card in enumerate(self.cards):
             if tick is not None:
                 tick()
-            parts = self._parts(card)
-            blocks = [self._block(part) for part in parts]
-            first_height = self.content.bottom - top - _MARKER
-            later_height = self.content.height - _MARKER - _CONTINUED_HEAD
-
-            def height(number: int, first: float = first_height, later: float = later_height):
-                return first if number == 0 else later
-
-            frames = flow(blocks, height)
+            blocks = [self._block(part) for part in self._parts(card)]
+            frames = flow(blocks, self._frame_heights(self.content.bottom - top - _MARKER))
+            if started and len(frames) > 1:
+                on_a_page = flow(blocks, self._frame_heights(whole_page))
+                if len(on_a_page) == 1:  # it fits a page of its own: never split it
+                    self._pages.append([])
+                    top = self.content.y
+                    started = 0
+                    frames = on_a_page
             self._frames.append(frames)
-            started += 1
             for number in range(len(frames)):
                 if number:
                     self._pages.append([])
                     top = self.content.y
-                    started = 0
                 self._pages[-1].append(_Placed(index, number, top))
+            started = 1 if len(frames) > 1 else started + 1
             last = frames[-1]
             used = max(p.bottom + blocks[p.block].foot for p in last) if last else 0.0
             end = top + (_CONTINUED_HEAD if len(frames) > 1 else 0.0) + used
@@ -121,6 +121,11 @@ class Handout(Layout):
                 top = self.content.y
                 started = 0
         return len(self._pages)
+
+    def _frame_heights(self, first: float) -> Callable[[int], float]:
+        """The room for a card's frames: ``first`` on its first page, a page after that."""
+        later = self.content.height - _MARKER - _CONTINUED_HEAD
+        return lambda number: first if number == 0 else later
 
     def _parts(self, card: Card) -> list[_Part]:
         if self._cached is not None and self._cached[0] == id(card):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from briefing.core.model import Card, Deck
 from briefing.export.canvas import Align, Canvas, text_width
 from briefing.export.chrome import paint_page_furniture
 from briefing.export.document import Layout, Tick
-from briefing.export.faces import paint_back, paint_front
+from briefing.export.faces import BackPlan, paint_back, paint_front, plan_back
 from briefing.export.geometry import (
     CROP_GAP,
     PageFrame,
@@ -32,7 +33,57 @@ def _paint_crop_marks(canvas: Canvas, card: Rect, palette: Palette) -> None:
         canvas.line(x1, y1, x2, y2, palette.marks, 0.4)
 
 
-class CutCards(Layout):
+FRONT = -1  # a face's part: the card's front; 0, 1... are parts of its back
+
+
+@dataclass(frozen=True)
+class Face:
+    card: int
+    part: int
+
+
+def _slots(plans: Sequence[BackPlan]) -> list[tuple[Face, Face | None]]:
+    """Each card to cut out, as (front side, back side): a card's own (front, first part of
+    the back), then for a back too long for one face, continuation cards holding the rest,
+    two parts each."""
+    slots: list[tuple[Face, Face | None]] = []
+    for index, plan in enumerate(plans):
+        slots.append((Face(index, FRONT), Face(index, 0)))
+        for part in range(1, len(plan.parts), 2):
+            after = Face(index, part + 1) if part + 1 < len(plan.parts) else None
+            slots.append((Face(index, part), after))
+    return slots
+
+
+class _Sheets(Layout):
+    """Cards in slots on sheets; a long back goes on over continuation cards."""
+
+    face: Rect  # the size of every face on the sheet
+
+    def plan(self, tick: Tick | None = None) -> int:
+        self.plans: list[BackPlan] = []
+        for card in self.cards:
+            if tick is not None:
+                tick()
+            self.plans.append(plan_back(self.face, self.deck, card, self.palette))
+        self.slots = _slots(self.plans)
+        return self.sheets()
+
+    def sheets(self) -> int:
+        return max(1, math.ceil(len(self.slots) / self.per_page))
+
+    def paint_face(self, canvas: Canvas, cell: Rect, face: Face | None) -> None:
+        if face is None:
+            return
+        card = self.cards[face.card]
+        if face.part == FRONT:
+            paint_front(canvas, cell, self.deck, card, self.palette)
+        else:
+            plan = self.plans[face.card]
+            paint_back(canvas, cell, self.deck, card, self.palette, plan, face.part)
+
+
+class CutCards(_Sheets):
     """Fronts on one page, their backs on the next, mirrored to land behind them."""
 
     def __init__(
@@ -41,13 +92,18 @@ class CutCards(Layout):
         super().__init__(deck, cards, options, frame)
         self.fronts = card_cells(frame, self.per_page)
         self.backs = back_cells(frame, self.per_page, options.offset_mm)
+        self.face = self.fronts[0]
 
-    def plan(self, tick: Tick | None = None) -> int:  # arithmetic: nothing to wait for
-        return 2 * max(1, math.ceil(len(self.cards) / self.per_page))
+    def plan(self, tick: Tick | None = None) -> int:
+        sheets = super().plan(tick)
+        last = self.slots[(sheets - 1) * self.per_page :]
+        if last and all(back is None for _front, back in last):
+            return 2 * sheets - 1  # the last sheet's backs page would be blank: left out
+        return 2 * sheets
 
     def paint(self, canvas: Canvas, page: int, pages: int) -> None:
         sheet, side = divmod(page, 2)
-        sheets = pages // 2
+        sheets = self.sheets()
         which = "backs" if side else "fronts"
         paint_page_furniture(
             canvas,
@@ -59,15 +115,14 @@ class CutCards(Layout):
             page=page + 1,
             pages=pages,
         )
-        cards = self.cards[sheet * self.per_page : (sheet + 1) * self.per_page]
+        slots = self.slots[sheet * self.per_page : (sheet + 1) * self.per_page]
         cells = self.backs if side else self.fronts
-        paint = paint_back if side else paint_front
-        for card, cell in zip(cards, cells, strict=False):
-            paint(canvas, cell, self.deck, card, self.palette)
+        for slot, cell in zip(slots, cells, strict=False):
+            self.paint_face(canvas, cell, slot[side])
             _paint_crop_marks(canvas, cell, self.palette)
 
 
-class FoldCards(Layout):
+class FoldCards(_Sheets):
     """Each card's front and back side by side, to cut out as one and fold down the middle."""
 
     def __init__(
@@ -75,9 +130,7 @@ class FoldCards(Layout):
     ) -> None:
         super().__init__(deck, cards, options, frame)
         self.pairs = fold_pairs(frame, self.per_page)
-
-    def plan(self, tick: Tick | None = None) -> int:
-        return max(1, math.ceil(len(self.cards) / self.per_page))
+        self.face = self.pairs[0][0]
 
     def paint(self, canvas: Canvas, page: int, pages: int) -> None:
         paint_page_furniture(
@@ -91,10 +144,10 @@ class FoldCards(Layout):
             pages=pages,
         )
         palette = self.palette
-        cards = self.cards[page * self.per_page : (page + 1) * self.per_page]
-        for card, (front, back) in zip(cards, self.pairs, strict=False):
-            paint_front(canvas, front, self.deck, card, palette)
-            paint_back(canvas, back, self.deck, card, palette)
+        slots = self.slots[page * self.per_page : (page + 1) * self.per_page]
+        for (first, second), (front, back) in zip(slots, self.pairs, strict=False):
+            self.paint_face(canvas, front, first)
+            self.paint_face(canvas, back, second)
             pair = Rect(front.x, front.y, back.right - front.x, front.height)
             _paint_crop_marks(canvas, pair, palette)
             x = front.right

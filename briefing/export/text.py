@@ -276,11 +276,12 @@ def front_document(
         char_format(sizes.headline, family=SERIF, color=palette.ink),
     )
     figure = card.figure
+    value_pt = unbroken_size(figure.value, width_pt, sizes.figure) if figure else sizes.figure
     if figure is not None and sizes.figure_inline:
         writer.paragraph(
             paragraph(top=sizes.figure * 0.4),
             figure.value,
-            char_format(sizes.figure, color=palette.accent, weight=QFont.Weight.Bold),
+            char_format(value_pt, color=palette.accent, weight=QFont.Weight.Bold),
         )
         if figure.label:
             writer.append("  " + figure.label, char_format(sizes.figure_label, color=palette.muted))
@@ -288,7 +289,7 @@ def front_document(
         writer.paragraph(
             paragraph(top=sizes.figure * 0.45),
             figure.value,
-            char_format(sizes.figure, color=palette.accent, weight=QFont.Weight.Bold),
+            char_format(value_pt, color=palette.accent, weight=QFont.Weight.Bold),
         )
         if figure.label:
             writer.paragraph(
@@ -316,10 +317,15 @@ def figure_document(
     document = new_document()
     writer = _Writer(document)
     assert card.figure is not None
+    value = card.figure.value
     writer.paragraph(
         paragraph(),
-        card.figure.value,
-        char_format(value_pt, color=palette.accent, weight=QFont.Weight.Bold),
+        value,
+        char_format(
+            unbroken_size(value, width_pt, value_pt),
+            color=palette.accent,
+            weight=QFont.Weight.Bold,
+        ),
     )
     if card.figure.label:
         writer.paragraph(
@@ -329,6 +335,33 @@ def figure_document(
         )
     writer.finish(width_pt)
     return document
+
+
+MIN_FIGURE_PT = 4.0  # a figure is made no smaller: past this it may break (never seen)
+
+
+def unbroken_size(value: str, width_pt: float, size_pt: float) -> float:
+    """The largest size, from ``size_pt`` down in half points, at which the figure ``value``
+    set in ``width_pt`` breaks its lines only at spaces: a number never breaks."""
+    size = size_pt
+    while size > MIN_FIGURE_PT and not _breaks_only_at_spaces(value, width_pt, size):
+        size = max(MIN_FIGURE_PT, size - 0.5)
+    return size
+
+
+def _breaks_only_at_spaces(value: str, width_pt: float, size_pt: float) -> bool:
+    document = new_document()
+    writer = _Writer(document)
+    writer.paragraph(paragraph(), value, char_format(size_pt, weight=QFont.Weight.Bold))
+    writer.finish(width_pt)
+    block = document.begin()
+    layout = block.layout()
+    text = block.text()
+    for number in range(1, layout.lineCount()):
+        start = layout.lineAt(number).textStart()
+        if not text[start - 1].isspace():
+            return False
+    return True
 
 
 def sources_line(sources: list[Source]) -> str:

@@ -32,6 +32,7 @@ class MarkingBanner(QLabel):
         self.setObjectName("markingBanner")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)  # a long marking takes two lines rather than being cut
         font = self.font()
         font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 2.0)
         self.setFont(font)

@@ -21,10 +21,11 @@ from pypdf import PdfReader
 
 from briefing.core.model import Deck, Figure
 from briefing.export.document import ExportError, page_count
-from briefing.export.faces import CONTINUED_IN_HANDOUT
+from briefing.export.faces import CONTINUED_IN_HANDOUT, CONTINUED_ON_NEXT_CARD
 from briefing.export.handout import CONTINUED, CONTINUED_NEXT_PAGE, NOTES_LABEL
 from briefing.export.options import ExportOptions
 from briefing.export.pdf import export_pdf
+from briefing.export.text import sources_line
 
 LAYOUTS = [
     ("handout", 1),
@@ -229,12 +230,37 @@ def test_notes_are_printed_only_when_asked(tmp_path):
 
 
 @pytest.mark.parametrize(("layout", "per_page"), [("cards", 6), ("fold", 3)])
-def test_a_card_face_too_long_to_fit_says_it_continues_in_the_handout(tmp_path, layout, per_page):
+def test_a_back_too_long_for_its_card_goes_on_over_continuation_cards(tmp_path, layout, per_page):
+    """Nothing is dropped from a cut-out or fold card: a back too long for one face goes on
+    ("continued on the next card") over extra cards headed "TITLE (continued)"."""
     deck = make_deck(0, cards=(make_card(1, body=long_body(60)), make_card(2)))
     export(deck, tmp_path / "out.pdf", layout, per_page)
-    text = " ".join(page_texts(tmp_path / "out.pdf"))
-    assert text.count(CONTINUED_IN_HANDOUT) == 1  # the long card only
-    assert "w0000" in text
+    texts = page_texts(tmp_path / "out.pdf")
+    text = " ".join(texts)
+    assert CONTINUED_IN_HANDOUT not in text
+    assert CONTINUED_ON_NEXT_CARD in text
+    assert f"TOPIC 1 {CONTINUED}".upper() in text
+    for n in range(60):
+        assert f"w{n:04d}" in text  # every paragraph: none dropped
+    assert "Body point of card 2" in text
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+@pytest.mark.parametrize("layout", ["cards", "fold"])
+def test_the_bundled_deck_prints_complete_on_cards_at_the_defaults(
+    bundled, tmp_path, layout, page_size
+):
+    """At the default cards a page, every back of the bundled deck is printed to its last
+    word (5 of its 6 backs used to end "…continued in the handout")."""
+    path = tmp_path / "cards.pdf"
+    export(bundled, path, layout, 0, page_size=page_size)
+    text = " ".join(page_texts(path))
+    assert CONTINUED_IN_HANDOUT not in text
+    for card in bundled.cards:
+        last_point = card.body.strip().splitlines()[-1].lstrip("-* ").strip()
+        assert flat(last_point) in text, card.id
+        for quote in card.quotes:
+            assert flat(quote.text)[-30:] in text, card.id
 
 
 def test_deck_text_is_printed_as_text_never_as_markup(tmp_path):
@@ -297,3 +323,108 @@ def test_the_marking_banners_are_at_the_top_and_bottom_edges(
     runs = [r for r in text_runs(path, len(PdfReader(path).pages) - 1) if r.text == bundled.marking]
     assert any(r.y > height - 40 for r in runs)  # PDF y counts up from the bottom
     assert any(r.y < 40 for r in runs)
+
+
+LONG_MARKINGS = [
+    "DRAFT \u2014 NOT FOR DISTRIBUTION OUTSIDE THE WORKING GROUP \u2014 "
+    "HANDLE VIA OFFICIAL CHANNELS ONLY",
+    # too long for one line even across the page: the page banners take two lines too
+    "DRAFT \u2014 NOT FOR DISTRIBUTION OUTSIDE THE WORKING GROUP \u2014 HANDLE VIA OFFICIAL "
+    "CHANNELS ONLY \u2014 RELEASABLE TO THE STEERING COMMITTEE AND THE LEGAL ADVISER ON REQUEST",
+]
+
+
+@pytest.mark.parametrize("marking", LONG_MARKINGS, ids=["long", "longer"])
+@pytest.mark.parametrize(("layout", "per_page"), LAYOUTS)
+def test_a_long_marking_is_printed_whole_on_every_page_and_card_face(
+    tmp_path, marking, layout, per_page
+):
+    """A handling marking is never cut: every page's two banners and every card face carry
+    all of it (in smaller type or on two lines), never "DRAFT — NOT FOR DISTRI…"."""
+    deck = make_deck(5, marking=marking)
+    path = tmp_path / "marked.pdf"
+    export(deck, path, layout, per_page)
+    texts = page_texts(path)
+    faces = {"cards": 2 * len(deck.cards), "fold": 2 * len(deck.cards)}.get(layout, 0)
+    for text in texts:
+        whole = text.count(marking)
+        assert whole >= 2
+        assert text.count("DRAFT") == whole  # every marking on the page is a whole one
+    assert sum(text.count(marking) for text in texts) >= 2 * len(texts) + faces
+
+
+LONG_FIGURES = [
+    "123,456,789,012,345,678,901",
+    "from 1,234,567,890-2,345,678,901 shells",
+]
+
+
+@pytest.mark.parametrize(("layout", "per_page"), LAYOUTS)
+def test_a_long_figure_is_never_broken_inside_a_number(tmp_path, layout, per_page):
+    """A figure too wide for its card is set smaller or broken at a space, never inside a
+    number ("123,456,789,012,3" / "45,678,901"): the PDF's text has each one whole."""
+    cards = tuple(
+        make_card(n, figure=Figure(value, "a long figure"))
+        for n, value in enumerate(LONG_FIGURES, 1)
+    )
+    deck = make_deck(cards=cards)
+    path = tmp_path / "figures.pdf"
+    export(deck, path, layout, per_page)
+    text = " ".join(page_texts(path))
+    for value in LONG_FIGURES:
+        assert value in text
+
+
+def _page_openings(path: Path) -> list[str]:
+    """What each page starts with under its header: the first line's text, runs joined."""
+    openings = []
+    for number, page in enumerate(PdfReader(path).pages):
+        below_header = float(page.mediabox.height) - 60
+        runs = [run for run in text_runs(path, number) if run.y < below_header]
+        top = max(run.y for run in runs)
+        line = sorted((run for run in runs if abs(run.y - top) < 1), key=lambda run: run.x)
+        openings.append(" ".join(run.text for run in line))
+    return openings
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+@pytest.mark.parametrize("notes", [False, True], ids=["plain", "notes"])
+def test_one_card_a_page_starts_every_card_at_the_top_of_a_page(
+    bundled, tmp_path, page_size, notes
+):
+    """One card a page: a card never starts under the end of the one before (as Commentary
+    did, halfway down page 6 under NATO response's continuation, on A4)."""
+    path = tmp_path / "handout.pdf"
+    export(bundled, path, "handout", 1, page_size=page_size, notes=notes)
+    openings = _page_openings(path)
+    for card in bundled.cards:
+        assert card.title.upper() in openings, (card.title, openings)
+
+
+def test_two_cards_a_page_never_split_a_card_that_fits_a_page(tmp_path):
+    """Two a page: a card that would fit a page of its own but not the room left under the
+    page's first card starts a new page rather than being split."""
+    cards = tuple(make_card(n, body=long_body(9), quotes=()) for n in range(1, 5))
+    deck = make_deck(cards=cards)
+    path = tmp_path / "handout.pdf"
+    export(deck, path, "handout", 2)
+    texts = page_texts(path)
+    assert not any(CONTINUED in text for text in texts)
+    for card in cards:
+        assert sum(card.title.upper() in text.upper() for text in texts) == 1
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+@pytest.mark.parametrize("per_page", [1, 2])
+def test_the_footer_lists_every_source_of_its_page_whole(bundled, tmp_path, page_size, per_page):
+    """The footer's source list is never cut ("…the UN …"): it takes smaller type or a
+    second line, and each source of the page's cards is cited in full."""
+    path = tmp_path / "handout.pdf"
+    export(bundled, path, "handout", per_page, page_size=page_size)
+    for number in range(len(PdfReader(path).pages)):
+        under_the_rule = [run for run in text_runs(path, number) if 36 < run.y < 60]
+        lines = sorted(under_the_rule, key=lambda run: -run.y)
+        footer = flat(" ".join(run.text for run in lines if not run.text.startswith("Page ")))
+        cited = [source for source in bundled.sources if source.title[:20] in footer]
+        assert cited
+        assert footer == flat(sources_line(cited))

@@ -134,3 +134,29 @@ def test_list_indent_on_screen_grows_with_the_type_so_zoomed_bullets_fit(qtbot: 
     # 26 px at 16 px type, as the back was designed; three times the type, three times the room
     assert BackStyle.on_screen(small, colour, colour).indent == 26
     assert BackStyle.on_screen(large, colour, colour).indent == 77
+
+
+LONG_MARKING = (
+    "DRAFT \u2014 NOT FOR DISTRIBUTION OUTSIDE THE WORKING GROUP \u2014 "
+    "HANDLE VIA OFFICIAL CHANNELS ONLY"
+)
+
+
+def test_long_marking_banner_wraps_whole_in_an_800_px_window(
+    window: MainWindow, make_deck: MakeDeck, qtbot: Any
+) -> None:
+    """A handling marking is never cut: at 800 px wide it takes two lines, all of it shown,
+    and the window stays 800 px wide."""
+    window.on_deck_loaded(make_deck(2, marking=LONG_MARKING))
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.width() == 800)
+    QApplication.processEvents()
+    for banner in (window.top_banner, window.bottom_banner):
+        metrics = QFontMetricsF(banner.font())
+        contents = banner.contentsRect()
+        assert contents.width() <= 800
+        assert metrics.horizontalAdvance(LONG_MARKING) > contents.width()  # cannot be one line
+        needed = metrics.boundingRect(
+            contents.toRectF(), int(Qt.TextFlag.TextWordWrap), LONG_MARKING
+        ).height()
+        assert contents.height() >= needed - 1
