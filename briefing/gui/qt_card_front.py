@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QMouseEvent,
+    QPalette,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from briefing.core.model import Card
@@ -188,6 +195,8 @@ class CardFront(QFrame):
         return others + self.headline_label.height_at_smallest(width)
 
     def _fit_parts(self) -> None:
+        if not self.isVisible():
+            return  # fitted as it shows: a hidden front (at start-up, or turned over) waits
         room = self.scroll_area.maximumViewportSize()
         width, height = room.width(), room.height()
         needed = self._needed_height(width)
@@ -213,6 +222,10 @@ class CardFront(QFrame):
         badge.adjustSize()
         badge.move(self.width() - badge.width() - _BADGE_MARGIN, _BADGE_MARGIN)
         badge.raise_()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_parts()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
