@@ -27,6 +27,7 @@ CURSOR_HIDE_MS = 2000
 class StageCardView(CardView):
     """The card as large as the screen allows (its type set large by the stylesheet)."""
 
+    front_scrolls: ClassVar[bool] = False  # nobody scrolls it: no scroll bar shown
     max_card_width: ClassVar[int] = 100_000
     margin: ClassVar[int] = 40
     radius: ClassVar[float] = 20.0

@@ -79,8 +79,11 @@ class CardFront(QFrame):
     matchColor = color_property("_match_color", QPalette.ColorRole.Highlight)
     matchInkColor = color_property("_match_ink_color", QPalette.ColorRole.Text)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, scrolls: bool = True) -> None:
         super().__init__(parent)
+        # A front nobody can scroll (the audience's, the presenter's previews) keeps to its
+        # card, its headline ending in "…" at the smallest size, as before fronts scrolled.
+        self._scrolls = scrolls
         self.setObjectName("cardFace")
         self.setProperty("side", "front")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -116,6 +119,8 @@ class CardFront(QFrame):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the card
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if not scrolls:
+            self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidgetResizable(False)  # sized by _fit_parts
         self.parts = QWidget()
         self.parts.setObjectName("cardFrontParts")
@@ -149,7 +154,9 @@ class CardFront(QFrame):
         tags = _TAG_SEPARATOR.join(card.tags)
         self.tags_label.setText(f"Tags: {tags}" if tags else "")
         self.tags_label.setToolTip(tags)
-        self.tags_label.setVisible(bool(tags))
+        # Tags are for finding cards: a front only looked at (a preview, the room's) has
+        # its room for the headline.
+        self.tags_label.setVisible(bool(tags) and self._scrolls)
 
         self.ensurePolished()
         char_format = match_format(self.matchColor, self.matchInkColor)
@@ -199,6 +206,10 @@ class CardFront(QFrame):
             return  # fitted as it shows: a hidden front (at start-up, or turned over) waits
         room = self.scroll_area.maximumViewportSize()
         width, height = room.width(), room.height()
+        if not self._scrolls:
+            if self.parts.size() != room:
+                self.parts.resize(room)
+            return
         needed = self._needed_height(width)
         if needed > height:  # a scroll bar will take some of the width
             width -= self.scroll_area.verticalScrollBar().sizeHint().width()

@@ -48,6 +48,7 @@ class CardView(QWidget):
     clicked = Signal()
 
     flip_duration_ms: ClassVar[int] = 350
+    front_scrolls: ClassVar[bool] = True  # a reader can scroll a front too tall for its card
     max_card_width: ClassVar[int] = 1000
     aspect: ClassVar[float] = 1.5
     margin: ClassVar[int] = 36
@@ -60,7 +61,7 @@ class CardView(QWidget):
         self.setObjectName("cardView")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.front = CardFront(self)
+        self.front = CardFront(self, scrolls=self.front_scrolls)
         self.front.clicked.connect(self.clicked)
         self._back: CardBack | None = None
         self._focus_ring = False

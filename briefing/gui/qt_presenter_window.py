@@ -46,6 +46,7 @@ class PreviewCardView(CardView):
     """A card in the presenter view: small margins, turned over at once."""
 
     flip_duration_ms: ClassVar[int] = 0
+    front_scrolls: ClassVar[bool] = False  # nobody scrolls it: no scroll bar shown
     max_card_width: ClassVar[int] = 100_000
     margin: ClassVar[int] = 16
 

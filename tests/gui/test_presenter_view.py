@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.core.model import Card, Deck
 from briefing.gui import presentation as presentation_module
 from briefing.gui.presentation import Presentation
 from briefing.gui.presentation_clock import PresentationClock
@@ -351,3 +352,24 @@ def test_print_dialog_options_are_readable_in_every_theme(
             failures.append(f"{name} {ratio:.2f}:1")
     preview.close()
     assert not failures, f"{theme}: {failures}"
+
+
+def test_the_previews_never_offer_a_scroll_bar_nobody_can_use(qtbot: Any) -> None:
+    """A reader's front scrolls when zoomed text needs it; the presenter's previews and
+    the room's card cannot be scrolled, so their headline ends in "…" instead."""
+    from briefing.gui.qt_audience_window import StageCardView
+    from briefing.gui.qt_card_view import CardView
+    from briefing.gui.qt_presenter_window import PreviewCardView
+
+    long_headline = "A headline far too long for a small card. " * 12
+    deck = Deck(title="T", cards=(Card(id="a", title="A", headline=long_headline, body="b"),))
+    for view_type, scrolls in ((PreviewCardView, False), (StageCardView, False), (CardView, True)):
+        view = view_type()
+        qtbot.addWidget(view)
+        view.resize(320, 200)
+        view.set_card(deck, deck.cards[0])
+        view.show()
+        qtbot.waitExposed(view)
+        assert view.front.scrolls() is scrolls, view_type.__name__
+        if not scrolls:
+            assert not view.front.scroll_area.verticalScrollBar().isVisible()
