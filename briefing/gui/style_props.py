@@ -39,4 +39,4 @@ def restyle(widget: QWidget, *, with_children: bool = False) -> None:
     for each in (widget, *(widget.findChildren(QWidget) if with_children else ())):
         style.unpolish(each)
         style.polish(each)
-        each.update()
+        QWidget.update(each)  # by name: see set_ above
