@@ -17,12 +17,15 @@ from PySide6.QtWidgets import QApplication
 
 from briefing.core.model import Deck, Source
 from briefing.export import document, pdf
+from briefing.gui import presentation as presentation_module
 from briefing.gui.app import prepare_application
 from briefing.gui.card_search import CardSearch
+from briefing.gui.presentation import Presentation
 from briefing.gui.qt_card_view import CardView
 from briefing.gui.qt_main_window import MainWindow
 
 MakeDeck = Callable[..., Deck]
+Start = Callable[..., Presentation]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -139,3 +142,27 @@ def broken_folder(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "deck.yaml").write_text("title: [unclosed\n", encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def screen_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Presenting asks the desktop to keep the screen awake; tests send nothing (a module
+    that checks the request overrides this fixture with a fake that notes it)."""
+    monkeypatch.setattr(presentation_module, "inhibit_screen_sleep", lambda _why: lambda: None)
+
+
+@pytest.fixture
+def start(window: MainWindow, screen_sleep: object, qtbot: Any) -> Start:
+    """Start presenting ``window``'s deck (F5, or Alt+F5 with ``presenter=True``)."""
+
+    def begin(presenter: bool = False, tag: str = "") -> Presentation:
+        shown = window.start_presentation(presenter=presenter, tag=tag)
+        assert shown is not None
+        for each in (shown.audience, shown.presenter):
+            if each is not None:
+                qtbot.addWidget(each)
+        focus = shown.presenter or shown.audience
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is focus)
+        return shown
+
+    return begin

@@ -19,7 +19,7 @@ from briefing.gui.presentation_clock import PresentationClock
 from briefing.gui.qt_audience_window import AudienceWindow
 from briefing.gui.qt_main_window import MainWindow
 
-Start = Callable[..., Presentation]
+Start = Callable[..., Presentation]  # the conftest fixture `start`
 
 
 class FakeInhibitor:
@@ -43,20 +43,9 @@ def inhibitor(monkeypatch: pytest.MonkeyPatch) -> FakeInhibitor:
 
 
 @pytest.fixture
-def start(window: MainWindow, inhibitor: FakeInhibitor, qtbot: Any) -> Start:
-    """Start presenting ``window``'s deck (F5, or Alt+F5 with ``presenter=True``)."""
-
-    def begin(presenter: bool = False, tag: str = "") -> Presentation:
-        shown = window.start_presentation(presenter=presenter, tag=tag)
-        assert shown is not None
-        for each in (shown.audience, shown.presenter):
-            if each is not None:
-                qtbot.addWidget(each)
-        focus = shown.presenter or shown.audience
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is focus)
-        return shown
-
-    return begin
+def screen_sleep(inhibitor: FakeInhibitor) -> FakeInhibitor:
+    """Presenting here asks the fake, so tests can see what was asked."""
+    return inhibitor
 
 
 def key(widget: QWidget, qtbot: Any, name: Qt.Key, text: str = "") -> None:

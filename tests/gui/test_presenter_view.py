@@ -21,7 +21,6 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
-    QApplication,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -35,32 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core.model import Card, Deck
-from briefing.gui import presentation as presentation_module
 from briefing.gui.presentation import Presentation
 from briefing.gui.presentation_clock import PresentationClock
 from briefing.gui.qt_main_window import MainWindow
 from briefing.gui.qt_marking_banner import MarkingBanner
 from briefing.gui.qt_presenter_window import PresenterWindow
 
-Start = Callable[..., Presentation]
-
-
-@pytest.fixture
-def start(window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: Any) -> Start:
-    """Start presenting ``window``'s deck; the screen-sleep request is not sent."""
-    monkeypatch.setattr(presentation_module, "inhibit_screen_sleep", lambda _why: lambda: None)
-
-    def begin(presenter: bool = False) -> Presentation:
-        shown = window.start_presentation(presenter=presenter)
-        assert shown is not None
-        for each in (shown.audience, shown.presenter):
-            if each is not None:
-                qtbot.addWidget(each)
-        focus = shown.presenter or shown.audience
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is focus)
-        return shown
-
-    return begin
+Start = Callable[..., Presentation]  # the conftest fixture `start`
 
 
 def _presenter(shown: Presentation) -> PresenterWindow:
