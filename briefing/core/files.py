@@ -44,6 +44,7 @@ def is_small_deck(path: str) -> bool:
 
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+_NO_LINK_FLAGS = getattr(os, "O_NOFOLLOW", 0)
 
 
 class NotRegularFileError(OSError):
@@ -65,8 +66,7 @@ def open_regular(path: str | os.PathLike[str], *, follow_link: bool = True) -> B
     neither blocks the open nor can be swapped in after a check. With
     ``follow_link=False``, a path that is itself a symbolic link is refused.
     """
-    flags = _FLAGS if follow_link else _FLAGS | getattr(os, "O_NOFOLLOW", 0)
-    return _regular(os.open(path, flags), path)
+    return _regular(os.open(path, _FLAGS if follow_link else _FLAGS | _NO_LINK_FLAGS), path)
 
 
 def _regular(fd: int, path: str | os.PathLike[str]) -> BinaryIO:
@@ -83,7 +83,6 @@ def _regular(fd: int, path: str | os.PathLike[str]) -> BinaryIO:
         raise
 
 
-_NO_LINK_FLAGS = getattr(os, "O_NOFOLLOW", 0)
 _FOLDER_FLAGS = (
     os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NO_LINK_FLAGS | getattr(os, "O_CLOEXEC", 0)
 )

@@ -69,14 +69,18 @@ def too_many_pixels(width: int, height: int) -> str | None:
     return f"is {width:,} x {height:,} pixels; at most {MAX_IMAGE_PIXELS // 1_000_000} megapixels"
 
 
+def _size_refusal(size: tuple[int, int] | None) -> ImageRefusal | None:
+    """The refusal of an image declaring ``size`` (None: not found), if it is too large."""
+    too_large = too_many_pixels(*size) if size else None
+    return ImageRefusal(too_large) if too_large else None
+
+
 def check_header(suffix: str, data: bytes) -> ImageRefusal | None:
     """Why the image with ``suffix`` (".png") whose file starts with ``data`` may not be
     shown, short of what an SVG holds; None if it may."""
     if not data.lstrip().startswith(IMAGE_SIGNATURES[suffix]):
         return ImageRefusal(f"is not a {suffix[1:].upper()} file")
-    size = declared_size(data)
-    too_large = too_many_pixels(*size) if size else None
-    return ImageRefusal(too_large) if too_large else None
+    return _size_refusal(declared_size(data))
 
 
 def check_image(suffix: str, data: bytes) -> ImageRefusal | None:
@@ -104,9 +108,7 @@ def check_image_file(suffix: str, file: BinaryIO) -> ImageRefusal | None:
     if suffix != ".svg":
         refusal = check_image(suffix, file.read(SNIFF_BYTES))
         if refusal is None and suffix != ".png":
-            size = _jpeg_frame_size(lambda at, count: _read_at(file, at, count))
-            too_large = too_many_pixels(*size) if size else None
-            refusal = ImageRefusal(too_large) if too_large else None
+            refusal = _size_refusal(_jpeg_frame_size(lambda at, count: _read_at(file, at, count)))
         return refusal
     status = os.fstat(file.fileno())
     identity = (
