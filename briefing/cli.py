@@ -51,7 +51,9 @@ def _open_app(args: list[str]) -> int:
     # One window per session: a deck for the running window goes there, and this start ends.
     if not (options and options.new_window) and instance.hand_off(path):
         if path and not os.path.lexists(path):  # the running window shows it; say it here too
-            print(f"briefing: {path}: no such file or folder", file=sys.stderr)
+            from briefing.core.errors import shown_name
+
+            print(f"briefing: {shown_name(path)}: no such file or folder", file=sys.stderr)
         return 0
     try:
         from briefing.gui.app import run

@@ -65,3 +65,15 @@ def test_validate_prints_one_escaped_line_per_problem_under_a_utf8_locale(tmp_pa
     assert len(lines) == 2
     assert lines[0].startswith("deck/a\\nb.yaml:3:")
     assert lines[1].startswith("deck/bad\\xff.yaml:3:")
+
+
+def test_a_missing_deck_handed_to_the_running_window_is_named_escaped(
+    tmp_path, monkeypatch, capsys
+):
+    """The running window shows the problem; the terminal says it in one line too."""
+    from briefing import cli, instance
+
+    monkeypatch.setattr(instance, "hand_off", lambda _path: True)
+    missing = str(tmp_path / "a\nb.yaml")
+    assert cli.main([missing]) == 0
+    assert capsys.readouterr().err == (f"briefing: {tmp_path}/a\\nb.yaml: no such file or folder\n")
