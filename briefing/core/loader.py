@@ -39,7 +39,7 @@ from briefing.core.image_check import check_image_file
 from briefing.core.markdown_budget import markdown_cost
 from briefing.core.model import Card, Deck, Figure, Image, Quote, Source
 from briefing.core.problem_caps import Kind, ProblemCaps
-from briefing.core.slugs import SLUG, Suggestions, slugify
+from briefing.core.slugs import SLUG, Suggestions, derived_id, slugify
 from briefing.core.yaml_nodes import (
     Mapping,
     Node,
@@ -267,7 +267,7 @@ class _Reader:
             return None
         self.source_refs = []
         title = self.text(values, "title")
-        card_id = self.slug(values, "id") if "id" in values else default_id or slugify(title)
+        card_id = self.slug(values, "id") if "id" in values else default_id or derived_id(title)
         source_nodes = self.texts(values, "sources")
         card = Card(
             id=card_id,
@@ -528,7 +528,7 @@ class _FolderLoader(_DeckLoader):
             if root is None:
                 continue
             card_reader = _Reader(shown_as, folder, self.report)
-            read = card_reader.card(root, slugify(Path(name).stem) or "card")
+            read = card_reader.card(root, derived_id(Path(name).stem) or "card")
             if read:
                 cards.append(read)
         if metadata is not None and not cards and not self.card_files(folder):

@@ -40,9 +40,39 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+# Cyrillic and Greek written in Latin letters, for ids only (search keeps the script):
+# a title in either script still makes a readable id.
+_TRANSLITERATED = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
+        **{"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch"},  # noqa: RUF001
+        **{"ъ": "", "ь": "", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g"},  # noqa: RUF001
+        **{"ў": "u", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz"},  # noqa: RUF001
+        **dict(zip("αβγδεζηικλμνξοπρστυφω", "avgdeziiklmnxoprstyfo", strict=True)),
+        **{"ς": "s", "θ": "th", "χ": "ch", "ψ": "ps"},
+    }
+)
+
+
 def slugify(text: str) -> str:
     """``Putin's visit`` -> ``putins-visit``; empty when nothing usable is left."""
-    return _NOT_SLUG.sub("-", fold(text).replace("'", "").replace("\u2019", "")).strip("-")
+    text = fold(text.casefold().translate(_TRANSLITERATED)) if not text.isascii() else fold(text)
+    if not text.isascii():  # Greek accents come off in fold: spell what they were on
+        text = text.translate(_TRANSLITERATED)
+    return _NOT_SLUG.sub("-", text.replace("'", "").replace("\u2019", "")).strip("-")
+
+
+def derived_id(text: str) -> str:
+    """The id a card gets from its title or file name: its slug, or for a script with no
+    Latin spelling here (``朝鲜``) ``card-`` and a short fingerprint of the text, the same
+    on every load. Empty when the text has no letter or digit at all."""
+    slug = slugify(text)
+    if slug or not any(c.isalnum() for c in text):
+        return slug
+    import hashlib  # only for titles in such a script
+
+    normal = unicodedata.normalize("NFC", text.strip()).casefold()
+    return "card-" + hashlib.blake2s(normal.encode(), digest_size=4).hexdigest()
 
 
 # Work one load may spend on did-you-mean suggestions, in characters compared (a

@@ -8,6 +8,7 @@ right above it.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -685,6 +686,51 @@ def test_single_file_card_with_a_bad_id_gets_only_the_bad_id_problem(write_file_
         "brief.yaml:3:9: 'Bad_Id' is not a valid id: use lower-case letters, digits and '-' "
         "(e.g. 'bad-id')"
     ]
+
+
+def test_cyrillic_and_greek_titles_give_ids_spelt_in_latin_letters(write_file_deck):
+    path = write_file_deck(
+        """\
+        title: T
+        cards:
+          - title: Пакт о взаимной обороне
+            headline: h
+            body: b
+          - title: Щука и ёж
+            headline: h
+            body: b
+          - title: Συμφωνία άμυνας
+            headline: h
+            body: b
+        """  # noqa: RUF001
+    )
+    ids = [card.id for card in load_deck(path).cards]
+    assert ids == ["pakt-o-vzaimnoy-oborone", "shchuka-i-ezh", "symfonia-amynas"]
+
+
+def test_title_in_a_script_without_latin_spelling_gets_a_stable_id_of_its_own(
+    write_file_deck,
+):
+    cards = """\
+        title: T
+        cards:
+          - title: 朝鲜 全面
+            headline: h
+            body: b
+          - title: 전략적 동반자
+            headline: h
+            body: b
+        """
+    first = [card.id for card in load_deck(write_file_deck(cards)).cards]
+    again = [card.id for card in load_deck(write_file_deck(cards)).cards]
+    assert first == again  # stars and the reading place are kept by id
+    assert len(set(first)) == 2
+    assert all(re.fullmatch(r"card-[0-9a-f]{8}", card_id) for card_id in first)
+
+
+def test_folder_deck_card_files_named_in_cyrillic_get_distinct_ids(write_folder_deck):
+    deck = load_deck(write_folder_deck(DECK, {"пакт.yaml": CARD, "визит.yaml": CARD}))
+    assert sorted(card.id for card in deck.cards) == ["pakt", "vizit"]
 
 
 def test_card_whose_title_makes_no_slug_must_be_given_an_id(write_file_deck, problems_of):
