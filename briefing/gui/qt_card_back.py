@@ -163,8 +163,29 @@ class CardBack(QFrame):
         target = min(max(now + step * page, bar.minimum()), bar.maximum())
         if target == now:
             return False
+        if bar.minimum() < target < bar.maximum():
+            whole = self._line_top(target)  # a page starts with a whole line, never a half
+            if (whole - now) * step > 0:
+                target = whole
         self._scroll_to(target)
         return True
+
+    def _line_top(self, y: int) -> int:
+        """The top of the line of text at height ``y`` of the document, or ``y``."""
+        document = self.browser.document()
+        position = document.documentLayout().hitTest(
+            QPointF(document.documentMargin(), y), Qt.HitTestAccuracy.FuzzyHit
+        )
+        block = document.findBlock(position)
+        text_layout = block.layout()
+        if position < 0 or not block.isValid() or text_layout is None:
+            return y
+        line = text_layout.lineForTextPosition(position - block.position())
+        if not line.isValid():
+            return y
+        # The block's rectangle is in the document's coordinates, its layout's in its frame's.
+        block_top = document.documentLayout().blockBoundingRect(block).top()
+        return math.floor(block_top - text_layout.boundingRect().top() + line.y())
 
     def scroll_position(self) -> int:
         """How far down the text is scrolled, in pixels (where it will be, while hidden)."""

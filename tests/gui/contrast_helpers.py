@@ -9,6 +9,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWidget
 
+from briefing.gui.qt_card_back import CardBack
+
 MINIMUM = 4.5  # WCAG AA, normal text
 MINIMUM_LARGE = 3.0  # WCAG AA, large text: 24 px, or 18.67 px bold
 
@@ -82,3 +84,16 @@ def inside_frame(widget: QWidget, frame: int = 4, right: int = 0) -> QRect:
 
 def required(widget: QWidget) -> float:
     return MINIMUM_LARGE if is_large_text(widget) else MINIMUM
+
+
+QUOTE_BAR_ROOM = 8
+
+
+def top_row_cuts_text(back: CardBack) -> bool:
+    """Whether the first row of pixels of a card back's text crosses a line of text: a line
+    cut in half at the top."""
+    image = back.browser.viewport().grab().toImage()
+    background = image.pixelColor(image.width() - 2, 0)
+    # A quote's bar runs down its left edge, through every line: only text counts.
+    row = (image.pixelColor(x, 0) for x in range(QUOTE_BAR_ROOM, image.width()))
+    return any(abs(c.lightness() - background.lightness()) > 40 for c in row)

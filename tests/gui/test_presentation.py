@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from contrast_helpers import top_row_cuts_text
 from gui_factories import make_card
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
@@ -405,6 +406,18 @@ def test_page_down_reads_a_long_back_to_its_end_before_the_next_card(
             assert bar.value() > before
     assert shown.index == 2 and pages > 2
     assert before == end  # the key that moved on was pressed at the end of the back
+
+
+def test_paging_the_rooms_view_of_a_long_back_starts_every_page_on_a_whole_line(
+    on_long_back: tuple[Presentation, AudienceWindow], qtbot: Any
+) -> None:
+    shown, audience = on_long_back
+    back = audience.card_view.back
+    bar = back.browser.verticalScrollBar()
+    while shown.index == 1:
+        qtbot.keyClick(audience, Qt.Key.Key_PageDown)
+        if shown.index == 1 and bar.value() < bar.maximum():
+            assert not top_row_cuts_text(back), f"the page at {bar.value()} px starts cut"
 
 
 def test_page_up_scrolls_back_up_before_the_previous_card(

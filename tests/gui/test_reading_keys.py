@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from conftest import MakeDeck
+from contrast_helpers import top_row_cuts_text
 from gui_factories import make_card
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -106,3 +107,24 @@ def test_problem_list_keeps_its_arrow_keys(qtbot: Any, window: MainWindow) -> No
     qtbot.keyClick(panel_list, Qt.Key.Key_Down)
     assert panel_list.currentRow() == 1
     assert window.index == 0
+
+
+@pytest.mark.parametrize("zoom", [100, 170, 300])
+def test_paging_a_long_back_starts_every_page_on_a_whole_line(
+    qtbot: Any, on_long_back: MainWindow, zoom: int
+) -> None:
+    window = on_long_back
+    window.resize(800, 600)
+    window.comfort.set_zoom(zoom)
+    QApplication.processEvents()
+    bar = window.card_view.back.browser.verticalScrollBar()
+    pages = 0
+    while bar.value() < bar.maximum():
+        qtbot.keyClick(window.card_view, Qt.Key.Key_PageDown)
+        if bar.value() < bar.maximum():  # the end is wherever the text ends
+            pages += 1
+            assert not top_row_cuts_text(window.card_view.back), f"page {pages} starts cut"
+    assert pages >= 2
+    while bar.value() > 0:
+        qtbot.keyClick(window.card_view, Qt.Key.Key_PageUp)
+        assert not top_row_cuts_text(window.card_view.back), "paging back up starts on a cut line"
