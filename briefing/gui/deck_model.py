@@ -26,8 +26,12 @@ class DeckListModel(QAbstractListModel):
         self._starred: frozenset[str] = frozenset()
 
     def set_deck(self, deck: Deck | None) -> None:
+        self.set_cards(deck.cards if deck is not None else ())
+
+    def set_cards(self, cards: tuple[Card, ...]) -> None:
+        """Show ``cards`` (a presentation's, say), numbered from 1 in this order."""
         self.beginResetModel()
-        self._cards = deck.cards if deck is not None else ()
+        self._cards = cards
         self.endResetModel()
 
     def set_starred(self, card_ids: list[str]) -> None:

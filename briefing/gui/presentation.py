@@ -26,6 +26,7 @@ Stage = Literal["dark", "light"]
 Blank = Literal["", "black", "white"]
 STAGE_KEY = "presentation/stage"
 COUNTDOWN_KEY = "presentation/countdownMinutes"
+NOTES_ZOOM_KEY = "presentation/notesZoom"  # the speaker notes' size, in percent
 MAX_COUNTDOWN_MINUTES = 600  # ten hours: what the presenter's countdown box offers
 TYPED_MS = 2500  # a typed card number stays this long without Enter
 # Released by calling it; see ``inhibit_screen_sleep``.

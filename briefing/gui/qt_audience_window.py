@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -36,7 +36,7 @@ class StageCardView(CardView):
 class KeysOverlay(QFrame):
     """The list of keys, over the window, until any key is pressed."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, rows: tuple[tuple[str, str], ...] = KEY_HELP) -> None:
         super().__init__(parent)
         self.setObjectName("keysOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -48,7 +48,7 @@ class KeysOverlay(QFrame):
         heading = plain_label("keysHeading")
         heading.setText("Keys")
         grid.addWidget(heading, 0, 0, 1, 2)
-        for row, (keys, meaning) in enumerate(KEY_HELP, start=1):
+        for row, (keys, meaning) in enumerate(rows, start=1):
             key_label = plain_label("keysKey")
             key_label.setText(keys)
             meaning_label = plain_label("keysMeaning")
@@ -57,7 +57,7 @@ class KeysOverlay(QFrame):
             grid.addWidget(meaning_label, row, 1)
         footer = plain_label("keysFooter")
         footer.setText("Press any key to close")
-        grid.addWidget(footer, len(KEY_HELP) + 1, 0, 1, 2, Qt.AlignmentFlag.AlignCenter)
+        grid.addWidget(footer, len(rows) + 1, 0, 1, 2, Qt.AlignmentFlag.AlignCenter)
         column = QVBoxLayout(self)
         column.addWidget(panel, 0, Qt.AlignmentFlag.AlignCenter)
         self.hide()
@@ -65,9 +65,23 @@ class KeysOverlay(QFrame):
     def show_over_parent(self) -> None:
         parent = self.parentWidget()
         if parent is not None:
-            self.setGeometry(parent.rect())
+            self.setGeometry(between_banners(parent))
         self.raise_()
         self.show()
+
+
+def between_banners(window: QWidget) -> QRect:
+    """The part of ``window`` between its marking banners: an overlay there leaves the
+    deck's marking in plain view."""
+    area = window.rect()
+    for banner in window.findChildren(MarkingBanner):
+        if banner.isVisible():
+            edge = banner.geometry()
+            if edge.top() <= area.top():
+                area.setTop(edge.bottom() + 1)
+            elif edge.bottom() >= area.bottom():
+                area.setBottom(edge.top() - 1)
+    return area
 
 
 class PresentationKeys:
@@ -241,7 +255,7 @@ class AudienceWindow(PresentationKeys, QWidget):
         super().resizeEvent(event)
         self.blank_cover.setGeometry(self.rect())
         if self.keys_overlay.isVisible():
-            self.keys_overlay.setGeometry(self.rect())
+            self.keys_overlay.setGeometry(between_banners(self))
         show_typed(self.typed_label, self.presentation.typed, self.presentation.count())
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -71,6 +71,13 @@ def _spans(text: str, match: CardMatch | None, field: str) -> list[tuple[int, in
     return match_spans(text, match.query, field)
 
 
+def _height_at(widget: QWidget, width: int) -> int:
+    """The height ``widget`` asks for at ``width``."""
+    if widget.hasHeightForWidth():
+        return widget.heightForWidth(width)
+    return widget.sizeHint().height()
+
+
 class CardFront(QFrame):
     """The front; with a search, its matches are marked and a match only on the back is named."""
 
@@ -84,6 +91,7 @@ class CardFront(QFrame):
         # A front nobody can scroll (the audience's, the presenter's previews) keeps to its
         # card, its headline ending in "…" at the smallest size, as before fronts scrolled.
         self._scrolls = scrolls
+        self._dropped: list[QWidget] = []  # parts left out to fit, on a front that can't scroll
         self.setObjectName("cardFace")
         self.setProperty("side", "front")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -144,6 +152,7 @@ class CardFront(QFrame):
 
     def set_card(self, card: Card, match: CardMatch | None = None) -> None:
         """Show ``card``; with ``match``, mark where the search matches."""
+        self._dropped = []  # which parts show is decided afresh below
         self.topic_label.setText(card.title)
         self.headline_label.setText(card.headline)
         figure = card.figure
@@ -207,6 +216,7 @@ class CardFront(QFrame):
         room = self.scroll_area.maximumViewportSize()
         width, height = room.width(), room.height()
         if not self._scrolls:
+            self._drop_to_fit(width, height)
             if self.parts.size() != room:
                 self.parts.resize(room)
             return
@@ -217,6 +227,30 @@ class CardFront(QFrame):
         size = QSize(max(width, 1), max(height, needed))
         if self.parts.size() != size:
             self.parts.resize(size)
+
+    def _drop_to_fit(self, width: int, height: int) -> None:
+        """On a front nobody can scroll that is too small for its parts (a preview on a
+        small screen), leave out the least needed (the hints, the figure's label, then the
+        figure) until the title and a line of the headline fit, rather than cut them."""
+        optional = (self.hint_label, self.match_hint_label, self.figure_label)
+        optional += (self.figure_value_label,)
+        wanted = [part for part in optional if not part.isHidden() or part in self._dropped]
+        kept = [self.topic_label, *wanted]
+        line = self.headline_label.height_at_smallest(1_000_000)
+        dropped: list[QWidget] = []
+        for part in wanted:
+            if sum(_height_at(each, width) for each in kept) + line <= height:
+                break
+            kept.remove(part)
+            dropped.append(part)
+        if dropped == self._dropped:
+            return
+        for part in self._dropped:
+            if part not in dropped:
+                part.show()
+        for part in dropped:
+            part.hide()
+        self._dropped = dropped
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A zoom or a new card changes the parts' sizes: the layout asks again.

@@ -100,7 +100,7 @@ class CardView(QWidget):
         """The card's text at ``percent`` of the sizes the application's stylesheet gives."""
         app = QApplication.instance()
         sheet = app.styleSheet() if isinstance(app, QApplication) else ""
-        rules = zoom.card_font_rules(sheet, percent)
+        rules = zoom.scaled_font_rules(sheet, percent, zoom.CARD_PARTS)
         if self.styleSheet() != rules:  # setting it again would lay the card out again
             self.setStyleSheet(rules)
 

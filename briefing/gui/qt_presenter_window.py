@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, ClassVar
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
+    QBoxLayout,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -20,18 +22,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.gui import zoom
 from briefing.gui.back_document import BackStyle, fill_notes
-from briefing.gui.presentation import MAX_COUNTDOWN_MINUTES
+from briefing.gui.presentation import KEY_HELP, MAX_COUNTDOWN_MINUTES, NOTES_ZOOM_KEY
 from briefing.gui.qt_audience_window import (
     KeysOverlay,
     PresentationKeys,
+    between_banners,
     marking_banners,
     show_typed,
     typed_number_label,
 )
 from briefing.gui.qt_card_front import caps_label, plain_label
+from briefing.gui.qt_card_grid import CardGrid
 from briefing.gui.qt_card_view import CardView
 from briefing.gui.safe_document import SafeDocument
+from briefing.gui.settings import app_settings, as_int, read
 from briefing.gui.style_props import color_property, restyle
 
 if TYPE_CHECKING:
@@ -40,6 +46,15 @@ if TYPE_CHECKING:
 TICK_MS = 250  # how often the timers are redrawn
 NO_NOTES = "No speaker notes for this card."
 _STAGES = (("dark", "Dark stage"), ("light", "Light stage"))
+# Keys only the presenter view has, after the presentation's own in its "?" list.
+PRESENTER_KEY_HELP: tuple[tuple[str, str], ...] = (
+    *KEY_HELP[:-1],
+    ("G", "All cards, to go to any of them"),
+    ("+ / -, Ctrl+0", "Larger / smaller speaker notes; their usual size"),
+    KEY_HELP[-1],
+)
+_NOTES_LARGER = {"+", "="}
+_NOTES_SMALLER = {"-"}
 
 
 class PreviewCardView(CardView):
@@ -66,11 +81,20 @@ class NotesView(QTextBrowser):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setDocument(SafeDocument(self))
+        self._notes = ""
 
     def loadResource(self, type: int, name: object) -> object:
         return None
 
+    def set_zoom(self, percent: int) -> None:
+        """The notes at ``percent`` of the size the stylesheet gives them."""
+        app = QApplication.instance()
+        sheet = app.styleSheet() if isinstance(app, QApplication) else ""
+        self.setStyleSheet(zoom.scaled_font_rules(sheet, percent, ("speakerNotes",)))
+        self.set_notes(self._notes)
+
     def set_notes(self, notes: str) -> None:
+        self._notes = notes
         self.ensurePolished()
         document = SafeDocument(self)
         style = BackStyle.on_screen(self.font(), self.mutedColor, self.accentColor)
@@ -81,6 +105,11 @@ class NotesView(QTextBrowser):
             old.deleteLater()
         self.setProperty("empty", not notes.strip())
         restyle(self, with_children=True)
+
+
+def _saved_notes_zoom() -> int:
+    saved = as_int(read(app_settings(), NOTES_ZOOM_KEY))
+    return saved if saved in zoom.STEPS else zoom.DEFAULT
 
 
 def _caption(text: str) -> QLabel:
@@ -115,8 +144,11 @@ class PresenterWindow(PresentationKeys, QWidget):
         self.next_caption.setWordWrap(True)
         self.next_view = PreviewCardView()
         self.notes = NotesView()
+        self.notes_caption = _caption("Speaker notes")
+        self.notes_zoom = _saved_notes_zoom()
         self.typed_label = typed_number_label(self)
-        self.keys_overlay = KeysOverlay(self)
+        self.keys_overlay = KeysOverlay(self, PRESENTER_KEY_HELP)
+        self.card_grid = CardGrid(self)
         # A laptop screen is often mirrored to the room: it is marked as the room's is.
         self.top_banner, self.bottom_banner = marking_banners(presentation.deck.marking)
 
@@ -136,10 +168,17 @@ class PresenterWindow(PresentationKeys, QWidget):
             self.stage_box.addItem(text, stage)
         self.stage_box.setCurrentIndex(0 if presentation.stage == "dark" else 1)
         self.swap_button = QPushButton("Swap Screens (S)")
+        self.cards_button = QPushButton("All Cards (G)")
         self.keys_button = QPushButton("Keys (?)")
         self.end_button = QPushButton("End (Esc)")
         self.end_button.setObjectName("primaryButton")
-        for control in (self.restart_button, self.swap_button, self.keys_button, self.end_button):
+        for control in (
+            self.restart_button,
+            self.cards_button,
+            self.swap_button,
+            self.keys_button,
+            self.end_button,
+        ):
             control.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stage_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.countdown_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -160,6 +199,8 @@ class PresenterWindow(PresentationKeys, QWidget):
         self.restart_button.clicked.connect(self.on_restart_clicked)
         self.stage_box.currentIndexChanged.connect(self.on_stage_chosen)
         self.swap_button.clicked.connect(presentation.swap_screens)
+        self.cards_button.clicked.connect(self.show_card_grid)
+        self.card_grid.chosen.connect(presentation.go_to)
         self.keys_button.clicked.connect(self.keys_overlay.show_over_parent)
         self.end_button.clicked.connect(presentation.end)
         presentation.card_changed.connect(self.on_card_changed)
@@ -174,6 +215,7 @@ class PresenterWindow(PresentationKeys, QWidget):
         self.tick.setInterval(TICK_MS)
         self.tick.timeout.connect(self.refresh_timers)
         self.tick.start()
+        self.set_notes_zoom(self.notes_zoom)
         self.on_card_changed()
         self.refresh_timers()
 
@@ -203,23 +245,28 @@ class PresenterWindow(PresentationKeys, QWidget):
         cards.setColumnStretch(1, 5)
         cards.setColumnStretch(2, 3)
 
-        notes_caption = _caption("Speaker notes")
-        controls = QHBoxLayout()
+        timing = QHBoxLayout()
+        timing.setSpacing(10)
+        for control in (self.countdown_box, self.restart_button, self.stage_box):
+            timing.addWidget(control)
+        timing.addStretch(1)
+        going = QHBoxLayout()
+        going.setSpacing(10)
+        going.addStretch(1)
+        for control in (self.cards_button, self.keys_button, self.swap_button, self.end_button):
+            going.addWidget(control)
+        # One row where it fits, two on a narrow screen (see resizeEvent).
+        controls = self.controls = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         controls.setSpacing(10)
-        controls.addWidget(self.countdown_box)
-        controls.addWidget(self.restart_button)
-        controls.addWidget(self.stage_box)
-        controls.addStretch(1)
-        controls.addWidget(self.keys_button)
-        controls.addWidget(self.swap_button)
-        controls.addWidget(self.end_button)
+        controls.addLayout(timing)
+        controls.addLayout(going)
 
         column = QVBoxLayout()
         column.setContentsMargins(24, 16, 24, 16)
         column.setSpacing(10)
         column.addLayout(top)
         column.addLayout(cards, 5)
-        column.addWidget(notes_caption)
+        column.addWidget(self.notes_caption)
         column.addWidget(self.notes, 4)
         column.addLayout(controls)
 
@@ -229,6 +276,14 @@ class PresenterWindow(PresentationKeys, QWidget):
         window.addWidget(self.top_banner)
         window.addLayout(column, 1)
         window.addWidget(self.bottom_banner)
+        self.setMinimumSize(self.minimumSizeHint())  # with the controls in two rows
+        self._one_row_width = (
+            self.minimumSizeHint().width()
+            - controls.minimumSize().width()
+            + timing.minimumSize().width()
+            + going.minimumSize().width()
+            + controls.spacing()
+        )
 
     # -- following the presentation --------------------------------------------------------
 
@@ -297,6 +352,40 @@ class PresenterWindow(PresentationKeys, QWidget):
 
     # -- controls --------------------------------------------------------------------------
 
+    def show_card_grid(self) -> None:
+        presentation = self.presentation
+        cards = [presentation.deck.cards[index] for index in presentation.cards]
+        self.card_grid.show_at(cards, presentation.position)
+
+    def set_notes_zoom(self, percent: int) -> None:
+        """The speaker notes at ``percent`` of their usual size, kept for the next time."""
+        self.notes_zoom = min(max(percent, zoom.STEPS[0]), zoom.STEPS[-1])
+        self.notes.set_zoom(self.notes_zoom)
+        shown = "" if self.notes_zoom == zoom.DEFAULT else f" \u00b7 {self.notes_zoom}%"
+        self.notes_caption.setText(f"Speaker notes{shown}")
+        app_settings().setValue(NOTES_ZOOM_KEY, self.notes_zoom)
+
+    def _presenter_key(self, event: QKeyEvent) -> bool:
+        """The keys of this view alone (the card grid's, the notes' size, G); True when
+        used. The "?" list and a blanked screen take any key first."""
+        if self.card_grid.handle_key(event):
+            return True
+        if self.keys_overlay.isVisible() or self.presentation.blank:
+            return False
+        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        key, text = event.key(), event.text()
+        if text in _NOTES_LARGER or (control and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal)):
+            self.set_notes_zoom(zoom.zoom_in(self.notes_zoom))
+        elif text in _NOTES_SMALLER or (control and key == Qt.Key.Key_Minus):
+            self.set_notes_zoom(zoom.zoom_out(self.notes_zoom))
+        elif control and key == Qt.Key.Key_0:
+            self.set_notes_zoom(zoom.DEFAULT)
+        elif key == Qt.Key.Key_G and not event.modifiers():
+            self.show_card_grid()
+        else:
+            return False
+        return True
+
     def on_countdown_chosen(self, minutes: int) -> None:
         self.presentation.set_countdown_minutes(minutes)
         self.refresh_timers()
@@ -311,7 +400,7 @@ class PresenterWindow(PresentationKeys, QWidget):
     # -- Qt events -------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self.dispatch_key(event):
+        if not (self._presenter_key(event) or self.dispatch_key(event)):
             super().keyPressEvent(event)
         self.refresh_timers()
 
@@ -319,16 +408,21 @@ class PresenterWindow(PresentationKeys, QWidget):
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and self.dispatch_key(event)
+            and (self._presenter_key(event) or self.dispatch_key(event))
         ):
             self.refresh_timers()
             return True
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = event.size().width() >= self._one_row_width
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.controls.direction() != direction:
+            self.controls.setDirection(direction)
         super().resizeEvent(event)
-        if self.keys_overlay.isVisible():
-            self.keys_overlay.setGeometry(self.rect())
+        for overlay in (self.keys_overlay, self.card_grid):
+            if overlay.isVisible():
+                overlay.setGeometry(between_banners(self))
         show_typed(self.typed_label, self.presentation.typed, self.presentation.count())
 
     def closeEvent(self, event: QCloseEvent) -> None:

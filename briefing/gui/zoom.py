@@ -11,7 +11,7 @@ import re
 STEPS: tuple[int, ...] = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 DEFAULT = 100
 # Selectors naming these are the card's text; only their font sizes are scaled.
-_CARD_PARTS = (
+CARD_PARTS = (
     "cardTopic",
     "cardBackTitle",
     "cardHeadline",
@@ -35,16 +35,16 @@ def zoom_out(percent: int) -> int:
     return next((step for step in reversed(STEPS) if step < percent), STEPS[0])
 
 
-def card_font_rules(stylesheet: str, percent: int) -> str:
-    """Rules setting the card's font sizes found in ``stylesheet``, scaled to ``percent``;
-    "" at 100%."""
+def scaled_font_rules(stylesheet: str, percent: int, parts: tuple[str, ...]) -> str:
+    """Rules setting the font sizes ``stylesheet`` gives the widgets named ``parts`` (the
+    card's text, say), scaled to ``percent``; "" at 100%."""
     if percent == DEFAULT:
         return ""
     rules = []
     for selector, body in _RULE.findall(_COMMENT.sub("", stylesheet)):
         selector = " ".join(selector.split())
         size = _FONT_SIZE.search(body)
-        if size is None or not any(part in selector for part in _CARD_PARTS):
+        if size is None or not any(part in selector for part in parts):
             continue
         scaled = max(6, round(float(size.group(1)) * percent / 100))
         rules.append(f"{selector} {{ font-size: {scaled}px; }}")

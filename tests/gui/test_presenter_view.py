@@ -129,6 +129,7 @@ def _readable_parts(presenter: PresenterWindow) -> dict[str, tuple[QWidget, QRec
     }
     for button in (
         presenter.restart_button,
+        presenter.cards_button,
         presenter.keys_button,
         presenter.swap_button,
         presenter.end_button,
@@ -137,7 +138,7 @@ def _readable_parts(presenter: PresenterWindow) -> dict[str, tuple[QWidget, QRec
     notes_caption = next(
         label
         for label in presenter.findChildren(QLabel, "presenterCaption")
-        if label.text().lower() == "speaker notes"
+        if label.text().lower().startswith("speaker notes")
     )
     parts["notes caption"] = (notes_caption, None)
     return parts
@@ -183,6 +184,14 @@ def test_presenter_view_text_is_readable_in_every_theme_and_stage(
         ratio = text_contrast(image, presenter, label)
         if ratio < required(label):
             failures.append(f"[keys] {label.text()} {ratio:.2f}:1")
+    presenter.keys_overlay.hide()
+    presenter.show_card_grid()
+    image = presenter.grab().toImage()
+    for label in presenter.card_grid.findChildren(QLabel):
+        if label.isVisible():
+            ratio = text_contrast(image, presenter, label)
+            if ratio < required(label):
+                failures.append(f"[all cards] {label.text()} {ratio:.2f}:1")
     assert not failures, f"{theme} theme, {stage} stage: {failures}"
 
 

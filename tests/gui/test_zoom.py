@@ -18,8 +18,9 @@ def test_steps_go_up_and_down_and_stop_at_the_ends() -> None:
 
 def test_font_rules_scale_only_the_card() -> None:
     sheet = "QLabel#cardHeadline { font-size: 34px; color: red; }\nQLabel#other { font-size: 9px; }"
-    assert zoom.card_font_rules(sheet, 150) == "QLabel#cardHeadline { font-size: 51px; }"
-    assert zoom.card_font_rules(sheet, 100) == ""
+    scaled = zoom.scaled_font_rules(sheet, 150, zoom.CARD_PARTS)
+    assert scaled == "QLabel#cardHeadline { font-size: 51px; }"
+    assert zoom.scaled_font_rules(sheet, 100, zoom.CARD_PARTS) == ""
 
 
 def test_keys_zoom_the_card_text_within_limits(window: MainWindow, qtbot: Any) -> None:
