@@ -47,6 +47,12 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("?", "Show these keys"),
     ("Esc", "End the presentation"),
 )
+# Keys only the presenter view has; its "?" list shows them before Esc.
+PRESENTER_ONLY_KEY_HELP: tuple[tuple[str, str], ...] = (
+    ("G", "All cards, to go to any of them"),
+    ("+ / -, Ctrl+0", "Larger / smaller speaker notes; their usual size"),
+)
+PRESENTER_KEY_HELP = (*KEY_HELP[:-1], *PRESENTER_ONLY_KEY_HELP, KEY_HELP[-1])
 
 _NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Down, Qt.Key.Key_N}
 _PREVIOUS_KEYS = {

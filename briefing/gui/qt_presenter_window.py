@@ -24,7 +24,11 @@ from PySide6.QtWidgets import (
 
 from briefing.gui import zoom
 from briefing.gui.back_document import BackStyle, fill_notes
-from briefing.gui.presentation import KEY_HELP, MAX_COUNTDOWN_MINUTES, NOTES_ZOOM_KEY
+from briefing.gui.presentation import (
+    MAX_COUNTDOWN_MINUTES,
+    NOTES_ZOOM_KEY,
+    PRESENTER_KEY_HELP,
+)
 from briefing.gui.qt_audience_window import (
     KeysOverlay,
     PresentationKeys,
@@ -46,13 +50,6 @@ if TYPE_CHECKING:
 TICK_MS = 250  # how often the timers are redrawn
 NO_NOTES = "No speaker notes for this card."
 _STAGES = (("dark", "Dark stage"), ("light", "Light stage"))
-# Keys only the presenter view has, after the presentation's own in its "?" list.
-PRESENTER_KEY_HELP: tuple[tuple[str, str], ...] = (
-    *KEY_HELP[:-1],
-    ("G", "All cards, to go to any of them"),
-    ("+ / -, Ctrl+0", "Larger / smaller speaker notes; their usual size"),
-    KEY_HELP[-1],
-)
 _NOTES_LARGER = {"+", "="}
 _NOTES_SMALLER = {"-"}
 

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.gui.presentation import KEY_HELP
+from briefing.gui.presentation import KEY_HELP, PRESENTER_ONLY_KEY_HELP
 
 WHILE_PRESENTING = "While presenting"
+IN_PRESENTER_VIEW = "In the presenter view"
 OTHER = "Other"
 # One way of naming keys, the way the presenting keys (KEY_HELP) are named: words for the
 # named keys, arrows for the arrow keys, and Return shown as the Enter it is on a keyboard.
@@ -64,6 +65,8 @@ def shortcut_groups(window: QWidget) -> list[Group]:
     if rest:
         groups.append((OTHER, rest))
     groups.append((WHILE_PRESENTING, [(meaning, keys) for keys, meaning in KEY_HELP]))
+    presenter_rows = [(meaning, keys) for keys, meaning in PRESENTER_ONLY_KEY_HELP]
+    groups.append((IN_PRESENTER_VIEW, presenter_rows))
     return groups
 
 

@@ -20,7 +20,8 @@ def test_shortcuts_dialog_lists_every_action_with_a_key_grouped_as_the_menus(
     assert dialog.isVisible() and not dialog.isModal()
     titles = dialog.group_titles()
     assert titles[:5] == ["File", "Go", "View", "Present", "Help"]
-    assert titles[-1] == "While presenting"
+    assert titles[-2:] == ["While presenting", "In the presenter view"]
+    assert dialog.rows("In the presenter view")["All cards, to go to any of them"] == "G"
     listed = {name for title in titles for name in dialog.rows(title)}
     assert listed >= {a.text().replace("&", "") for a in window.actions() if a.shortcuts()}
     assert dialog.rows("Help")["Keyboard Shortcuts"] == "F1"
