@@ -83,6 +83,9 @@ class CardGrid(QFrame):
             self.close_grid()
         elif key in _GRID_KEYS:
             self.view.keyPressEvent(event)
+        # The view ignores the Enter it acts on; an ignored key goes on to the parents, and
+        # would flip the card just picked.
+        event.accept()
         return True
 
     def close_grid(self) -> None:

@@ -107,6 +107,7 @@ def test_arrows_and_enter_in_the_grid_go_to_that_card_and_close_it(
     assert presenter.presentation.position == 0  # moving in the grid is not presenting
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert presenter.presentation.position == 2
+    assert not presenter.presentation.showing_back  # Enter picked the card, did not flip it
     assert not presenter.card_grid.isVisible()
     assert presenter.position_label.text() == "Card 3 of 6"
 
