@@ -225,7 +225,13 @@ def test_markings_are_whole_on_every_page_and_card_face(printouts, combination):
     for page in printout.pages:
         text = page.text.casefold()
         whole = text.count(marking)
-        on_faces = len(list(faces(printout, page)))
+        on_faces = 0
+        for card, runs in faces(printout, page):
+            on_faces += 1
+            face = joined(runs)
+            assert marking in face.casefold(), (
+                f"{printout.where(page, card)}: the marking on a face is not whole: {face[:80]!r}"
+            )
         assert whole >= 2 + on_faces, (
             f"{printout.where(page)}: the marking is whole {whole} times, "
             f"not on both banners and all {on_faces} card faces"
