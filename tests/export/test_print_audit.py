@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 from export_helpers import flat
 from pypdf import PdfReader
-from stress_deck import stress_deck
+from stress_deck import GREEK_WITH_IOTA, stress_deck
 
 from briefing.core.model import Card, Deck
 from briefing.export.document import page_count
@@ -183,7 +183,9 @@ def back_text(deck: Deck, card: Card) -> str:
 
 def promised_text(printout: Printout, card: Card) -> str:
     """Everything of ``card`` its layout prints (notes only where the layout has them)."""
-    notes = card.notes if printout.options.notes and printout.options.layout in NOTES_LAYOUTS else ""
+    notes = (
+        card.notes if printout.options.notes and printout.options.layout in NOTES_LAYOUTS else ""
+    )
     return f"{front_text(card)} {back_text(printout.deck, card)} {notes}"
 
 
@@ -258,37 +260,78 @@ def test_numbers_are_never_broken_across_lines(printouts, combination):
     wraps at a space."""
     printout = printouts[combination]
     lines = [run.text for page in printout.pages for run in page.runs]
+    everywhere = " ".join(page.text for page in printout.pages)
     for card in printout.deck.cards:
         if card.figure is not None:
             value = flat(card.figure.value)
-            everywhere = " ".join(page.text for page in printout.pages)
-            assert value in everywhere, f"{printout.where(card=card)}: figure {value!r} broken"
+            assert value in everywhere, (
+                f"{printout.where(card=card)}, {_pages_showing(printout, value)}: "
+                f"figure {value!r} broken"
+            )
         for number in set(numbers(promised_text(printout, card))):
-            assert any(
-                re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", line)
-                for line in lines
-            ), f"{printout.where(card=card)}: the number {number} is on no line whole"
+            whole = rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)"
+            assert any(re.search(whole, line) for line in lines), (
+                f"{printout.where(card=card)}, {_pages_showing(printout, number)}: "
+                f"the number {number} is on no line whole"
+            )
+
+
+def _pages_showing(printout: Printout, number: str) -> str:
+    """The pages a (broken) number's first half is on, to name them."""
+    half = number[: max(1, len(number) // 2)]
+    shown = [str(page.number) for page in printout.pages if half in page.text]
+    return f"page {', '.join(shown) or '?'} of {len(printout.pages)}"
 
 
 # ---- text ---------------------------------------------------------------------------------
 
 
+def card_pages(printout: Printout) -> dict[str, list[Page]]:
+    """For the layouts of running text: each card's pages, from the one its front is on to
+    the one the next card's front is on (the cards run in order)."""
+    starts = []
+    for card in printout.deck.cards:
+        front = flat(card.headline)[:40].casefold()
+        shown = [p.number for p in printout.pages if front in p.text.casefold()]
+        assert shown, f"{printout.where(card=card)}: its headline is on no page"
+        starts.append(shown[0])
+    ends = [*starts[1:], len(printout.pages)]
+    return {
+        card.id: printout.pages[start - 1 : end]
+        for card, start, end in zip(printout.deck.cards, starts, ends, strict=True)
+    }
+
+
 @audited
 def test_no_text_is_lost(printouts, combination):
     """Every word of every field the layout prints is in the PDF's text, on the card's own
-    faces for card sheets; nothing is left to "…continued in the handout"."""
+    pages or faces; nothing is left to "…continued in the handout"."""
     printout = printouts[combination]
     everything = " ".join(page.text for page in printout.pages)
     assert CONTINUED_IN_HANDOUT not in everything, f"{printout.where()}: text left out"
     on_faces: dict[str, set[str]] = {}
+    face_pages: dict[str, set[int]] = {}
     for page in printout.pages:
         for card, runs in faces(printout, page):
             on_faces.setdefault(card.id, set()).update(words(joined(runs)))
-    printed = words(everything)
+            face_pages.setdefault(card.id, set()).add(page.number)
+    if on_faces:
+        held = {
+            card.id: (on_faces[card.id], f"its faces on pages {sorted(face_pages[card.id])}")
+            for card in printout.deck.cards
+        }
+    else:
+        held = {
+            card_id: (
+                words(" ".join(p.text for p in pages)),
+                f"pages {pages[0].number}-{pages[-1].number}",
+            )
+            for card_id, pages in card_pages(printout).items()
+        }
     for card in printout.deck.cards:
-        found = on_faces[card.id] if on_faces else printed
+        found, where = held[card.id]
         lost = sorted(words(promised_text(printout, card)) - found)
-        assert not lost, f"{printout.where(card=card)}: words not printed: {lost}"
+        assert not lost, f"{printout.where(card=card)}: words not printed on {where}: {lost}"
 
 
 # ---- never split --------------------------------------------------------------------------
@@ -408,6 +451,6 @@ def test_footers_are_whole(printouts, combination):
 def test_greek_iota_copies_out_of_the_pdf_as_iota(tmp_path):
     from export_helpers import make_card, make_deck, page_texts
 
-    deck = make_deck(0, cards=(make_card(1, body="Η συμφωνία και οι συνέπειες."),))  # in Inter
+    deck = make_deck(0, cards=(make_card(1, body=GREEK_WITH_IOTA),))  # the body: Inter
     export_pdf(deck, deck.cards, ExportOptions("handout", 1, "A4"), tmp_path / "greek.pdf")
-    assert "Η συμφωνία και οι συνέπειες." in " ".join(page_texts(tmp_path / "greek.pdf"))
+    assert GREEK_WITH_IOTA in " ".join(page_texts(tmp_path / "greek.pdf"))
