@@ -24,13 +24,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from export_helpers import flat
+from export_helpers import flat, make_card, make_deck
 from pypdf import PdfReader
-from stress_deck import GREEK_WITH_IOTA, stress_deck
+from stress_deck import GREEK_WITH_IOTA, LONG_TITLE, stress_deck
 
 from briefing.core.model import Card, Deck
 from briefing.export.document import page_count
-from briefing.export.faces import CONTINUED_IN_HANDOUT, CONTINUED_ON_NEXT_CARD
+from briefing.export.faces import CONTINUED_IN_HANDOUT, CONTINUED_ON_NEXT_CARD, ID_PT
 from briefing.export.geometry import (
     CONTENT_TOP,
     FOOTER_MAX_HEIGHT,
@@ -379,18 +379,23 @@ def _check_handout(printout: Printout) -> None:
 
 def _check_faces(printout: Printout) -> None:
     """Each card's front whole on one face; its back on one face, or on the faces after it
-    that it declares ("continued on the next card"), never on another card's face."""
+    that it declares ("continued on the next card"), never on another card's face; and no
+    line of a face runs down over the card id at its foot."""
     held: dict[str, list[str]] = {}
     for page in printout.pages:
         for card, runs in faces(printout, page):
             held.setdefault(card.id, []).append(joined(runs))
+            foot = next(r for r in runs if r.text == card.id)
+            low = [r.text for r in runs if r is not foot and r.y > foot.y - ID_PT]
+            assert not low, f"{printout.where(page, card)}: over the card id: {low}"
     for card in printout.deck.cards:
         texts = held.get(card.id, [])
-        front = [t for t in texts if flat(card.headline)[:30] in t]
-        assert len(front) == 1, f"{printout.where(card=card)}: front on {len(front)} faces"
-        lost = sorted(words(front_text(card)) - words(front[0]))
+        fronts = [n for n, t in enumerate(texts) if flat(card.headline)[:30] in t]
+        assert len(fronts) == 1, f"{printout.where(card=card)}: front on {len(fronts)} faces"
+        front = texts[fronts[0]]
+        lost = sorted(words(front_text(card)) - words(front))
         assert not lost, f"{printout.where(card=card)}: not on its front: {lost}"
-        backs = [t for t in texts if t is not front[0]]
+        backs = [t for n, t in enumerate(texts) if n != fronts[0]]
         continued = sum(CONTINUED_ON_NEXT_CARD in t for t in backs)
         assert len(backs) == 1 + continued, (
             f"{printout.where(card=card)}: the back is on {len(backs)} faces, "
@@ -449,8 +454,50 @@ def test_footers_are_whole(printouts, combination):
     "U+03B9, so Greek 'και' copies out as 'καɩ'",
 )
 def test_greek_iota_copies_out_of_the_pdf_as_iota(tmp_path):
-    from export_helpers import make_card, make_deck, page_texts
+    from export_helpers import page_texts
 
     deck = make_deck(0, cards=(make_card(1, body=GREEK_WITH_IOTA),))  # the body: Inter
     export_pdf(deck, deck.cards, ExportOptions("handout", 1, "A4"), tmp_path / "greek.pdf")
     assert GREEK_WITH_IOTA in " ".join(page_texts(tmp_path / "greek.pdf"))
+
+
+@pytest.mark.parametrize("paper", PAGE_SIZES)
+def test_each_part_of_a_long_back_fits_the_face_it_is_printed_on(paper):
+    """A long back goes on over continuation cards headed "TITLE (continued)"; where that
+    heading takes a line more than the title alone, each part still fits the room under it
+    (and above "continued on the next card"), on every size of face."""
+    from briefing.export.faces import (
+        CONTINUED,
+        FaceMetrics,
+        _back_region,
+        _marker_height,
+        _paint_top_line,
+        plan_back,
+    )
+    from briefing.export.print_style import ensure_fonts, palette
+
+    ensure_fonts()  # measured in the fonts the export uses
+    frame = PageFrame.for_paper(paper)
+    sizes = [card_cells(frame, n)[0] for n in PER_PAGE["cards"]]
+    sizes += [fold_pairs(frame, n)[0][0] for n in PER_PAGE["fold"]]
+    body = " ".join(f"w{n:04d} runs on in one long paragraph." for n in range(400))
+    for face in sizes:
+        metrics = FaceMetrics.for_face(face)
+
+        def bottom(title: str, face: Rect = face, metrics: FaceMetrics = metrics) -> float:
+            inner = face.inset(metrics.padding)
+            return _paint_top_line(None, inner, title, "", metrics, palette())
+
+        words = LONG_TITLE.split()
+        candidates = (" ".join(words[:n]) for n in range(1, len(words)))
+        title = next(t for t in candidates if bottom(f"{t} {CONTINUED}") > bottom(t) + 1)
+        card = make_card(1, title=title, body=body, quotes=())
+        deck = make_deck(0, cards=(card,), marking="")
+        plan = plan_back(face, deck, card, palette())
+        room = _back_region(None, face, deck, card, metrics, palette(), f"{title} {CONTINUED}")
+        for number, (start, end) in enumerate(plan.parts[1:], 1):
+            marker = _marker_height() if number + 1 < len(plan.parts) else 0.0
+            assert end - start <= room.height - marker + 0.01, (
+                f"{paper}, face {face.width:.0f} x {face.height:.0f} pt, part {number}: "
+                f"{end - start:.1f} pt of text in {room.height - marker:.1f} pt"
+            )
