@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QTextDocument
 from briefing.core.model import Card, Deck
 from briefing.export import text
 from briefing.export.canvas import Align, Canvas, line_height
-from briefing.export.chrome import fit_marking, paint_lines
+from briefing.export.chrome import fit_lines, fit_marking, paint_lines
 from briefing.export.geometry import Rect
 from briefing.export.print_style import Palette, font
 from briefing.gui.fonts import SANS
@@ -25,6 +25,7 @@ CONTINUED_ON_NEXT_CARD = "continued on the next card \u2192"
 CONTINUED = "(continued)"
 MIN_BODY_PT = 7.0
 MIN_HEADLINE_PT = 8.0
+MIN_TOPIC_PT = 5.0  # a long topic label: two lines, then type down to this, then more lines
 ID_PT = 5.0
 MARKING_PT = 5.5  # a face's marking, in its pill at the top line's right
 MIN_MARKING_PT = 4.5  # smaller than this, a long marking takes a strip of its own
@@ -98,7 +99,14 @@ def plan_back(face: Rect, deck: Deck, card: Card, palette: Palette) -> BackPlan:
     """The back at the largest size that fits ``face``; one that does not fit at
     ``MIN_BODY_PT`` is split between lines over as many faces as it needs."""
     metrics = FaceMetrics.for_face(face)
-    region = _back_region(None, face, deck, card, metrics, palette)
+    # A long title "(continued)" may take a line more: every part fits the smaller room.
+    region = min(
+        (
+            _back_region(None, face, deck, card, metrics, palette, title)
+            for title in (card.title, f"{card.title} {CONTINUED}")
+        ),
+        key=lambda rect: rect.height,
+    )
     body, points, compact = _fitted_back(deck, card, region, metrics.body, palette)
     height = text.height_pt(body)
     room = region.height - _marker_height()
@@ -244,8 +252,8 @@ def _paint_top_line(
     """The topic label and the marking; returns the bottom of what they take.
 
     A short marking sits small at the line's right; a long one gets a strip of its own above
-    the topic, across the face, in smaller type or two lines: a marking is never cut.
-    Without ``canvas``, only measures."""
+    the topic, across the face, in smaller type or two lines: a marking is never cut. Nor is
+    a long topic: it takes two lines, then smaller type. Without ``canvas``, only measures."""
     topic_font = font(
         SANS,
         metrics.topic,
@@ -271,15 +279,20 @@ def _paint_top_line(
         if canvas is not None:
             canvas.fill(pill, background, radius=1.5)
             paint_lines(canvas, pill.inset(_PILL_PAD, 0), fitted, ink)
+    room = inner.width - marking_width - 8
+    topic = fit_lines(
+        title,
+        lambda size: font(SANS, size, weight=QFont.Weight.DemiBold, caps=True),
+        room,
+        2 * height,
+        metrics.topic,
+        smallest_pt=max(MIN_TOPIC_PT, metrics.topic * 0.75),
+    )
     if canvas is not None:
-        canvas.text(
-            Rect(inner.x, top, inner.width - marking_width - 8, height),
-            title,
-            topic_font,
-            palette.accent,
-            Align.AlignLeft | Align.AlignVCenter,
+        paint_lines(
+            canvas, Rect(inner.x, top, room, topic.height), topic, palette.accent, Align.AlignLeft
         )
-    return top + height
+    return top + max(height, topic.height)
 
 
 def _id_font() -> QFont:
