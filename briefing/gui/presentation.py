@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QGuiApplication, QScreen
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -387,19 +387,22 @@ class Presentation(QObject):
             _show_on(self.presenter, self.presenter_screen(), full_screen=False, normal=alone)
 
 
+def windowed_geometry(area: QRect, least: QSize) -> QRect:
+    """Where a window of its own goes on a screen's ``area``: four fifths of it, centred;
+    at least ``least`` (all of a small screen), never more than the area."""
+    width = min(max(area.width() * 4 // 5, least.width()), area.width())
+    height = min(max(area.height() * 4 // 5, least.height()), area.height())
+    left = area.x() + (area.width() - width) // 2
+    return QRect(left, area.y() + (area.height() - height) // 2, width, height)
+
+
 def _show_on(window: QWidget, screen: QScreen, full_screen: bool, normal: bool = False) -> None:
     if window.isVisible():
         window.showNormal()
     window.setScreen(screen)
     area = screen.geometry() if full_screen else screen.availableGeometry()
     if normal:  # a window of its own on a single screen
-        width, height = area.width() * 4 // 5, area.height() * 4 // 5
-        window.setGeometry(
-            area.x() + (area.width() - width) // 2,
-            area.y() + (area.height() - height) // 2,
-            width,
-            height,
-        )
+        window.setGeometry(windowed_geometry(area, window.minimumSizeHint()))
         window.show()
         return
     window.setGeometry(area)

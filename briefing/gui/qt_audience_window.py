@@ -10,8 +10,16 @@ from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
+from briefing.gui import zoom
 from briefing.gui.presentation import KEY_HELP
 from briefing.gui.qt_card_front import plain_label
 from briefing.gui.qt_card_view import CardView
@@ -33,6 +41,9 @@ class StageCardView(CardView):
     radius: ClassVar[float] = 20.0
 
 
+_KEYS_PARTS = ("keysHeading", "keysKey", "keysMeaning", "keysFooter")
+
+
 class KeysOverlay(QFrame):
     """The list of keys, over the window, until any key is pressed."""
 
@@ -40,7 +51,7 @@ class KeysOverlay(QFrame):
         super().__init__(parent)
         self.setObjectName("keysOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        panel = QFrame()
+        panel = self.panel = QFrame()
         panel.setObjectName("keysPanel")
         grid = QGridLayout(panel)
         grid.setHorizontalSpacing(28)
@@ -68,6 +79,25 @@ class KeysOverlay(QFrame):
             self.setGeometry(between_banners(parent))
         self.raise_()
         self.show()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_panel()
+
+    def _fit_panel(self) -> None:
+        """The list in the stylesheet's type where it fits the window, else smaller type
+        (down to half), so a small window shows every key whole."""
+        app = QApplication.instance()
+        sheet = app.styleSheet() if isinstance(app, QApplication) else ""
+        margins = self.contentsMargins() + self.layout().contentsMargins()
+        room = self.contentsRect().size().shrunkBy(margins)
+        for percent in reversed(zoom.STEPS[: zoom.STEPS.index(zoom.DEFAULT) + 1]):
+            rules = zoom.scaled_font_rules(sheet, percent, _KEYS_PARTS)
+            if self.panel.styleSheet() != rules:
+                self.panel.setStyleSheet(rules)
+            needed = self.panel.sizeHint()
+            if needed.width() <= room.width() and needed.height() <= room.height():
+                return
 
 
 def between_banners(window: QWidget) -> QRect:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -61,6 +61,11 @@ class PreviewCardView(CardView):
     front_scrolls: ClassVar[bool] = False  # nobody scrolls it: no scroll bar shown
     max_card_width: ClassVar[int] = 100_000
     margin: ClassVar[int] = 16
+    # Below this a preview is too small to read: the notes give up room first.
+    min_readable_height: ClassVar[int] = 150
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(160, self.min_readable_height)
 
 
 class NotesView(QTextBrowser):

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from briefing.gui.presentation import Presentation
+from briefing.gui.presentation import Presentation, windowed_geometry
 from briefing.gui.qt_main_window import MainWindow
 from briefing.gui.qt_presenter_window import PresenterWindow
 
@@ -220,3 +220,54 @@ def test_small_previews_leave_parts_out_rather_than_cut_them(
                     assert label.height() >= needed, (position, label.objectName())
             headline = view.front.headline_label
             assert headline.height() >= headline.height_at_smallest(1_000_000)
+
+
+def _cut_labels(overlay: QWidget) -> list[str]:
+    """Labels of ``overlay`` narrower than their text or reaching outside it."""
+    cut = []
+    for label in overlay.findChildren(QLabel):
+        if not label.isVisible():
+            continue
+        box = label.geometry().translated(label.parentWidget().mapTo(overlay, QPoint(0, 0)))
+        if label.width() < label.sizeHint().width() or not overlay.rect().contains(box):
+            cut.append(label.text())
+    return cut
+
+
+@pytest.mark.parametrize("size", [(640, 470), (800, 600), (1920, 1080)])
+def test_the_keys_list_fits_the_window_whole(
+    presenter: PresenterWindow, qtbot: Any, size: tuple[int, int]
+) -> None:
+    presenter.showNormal()
+    presenter.resize(*size)
+    qtbot.keyClick(presenter, Qt.Key.Key_Question)
+    QApplication.processEvents()
+    overlay = presenter.keys_overlay
+    assert overlay.isVisible()
+    assert _cut_labels(overlay) == []
+    heading = overlay.findChild(QLabel, "keysHeading")
+    assert heading is not None and heading.font().pixelSize() >= 13  # smaller, still legible
+
+
+@pytest.mark.parametrize(
+    ("screen", "expected"),
+    [
+        (QRect(0, 0, 1920, 1080), QRect(192, 108, 1536, 864)),  # four fifths, centred
+        (QRect(0, 0, 800, 600), QRect(80, 30, 640, 540)),  # as tall as the view needs
+        (QRect(0, 0, 560, 420), QRect(0, 0, 560, 420)),  # all of a tiny screen, no more
+    ],
+)
+def test_a_presenter_window_of_its_own_is_never_smaller_than_it_needs(
+    screen: QRect, expected: QRect
+) -> None:
+    assert windowed_geometry(screen, QSize(600, 540)) == expected
+
+
+def test_at_its_smallest_the_presenter_view_keeps_the_previews_readable(
+    presenter: PresenterWindow,
+) -> None:
+    presenter.showNormal()
+    presenter.resize(presenter.minimumSizeHint())
+    QApplication.processEvents()
+    for view in (presenter.front_view, presenter.back_view):
+        assert view.height() >= view.min_readable_height
