@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -47,6 +47,16 @@ from briefing.gui.qt_notice_bar import NoticeBar
 from briefing.gui.style_props import color_property
 
 PrintDialogFactory = Callable[[QPrinter, QWidget], QDialog]
+
+
+def preview_size(parent: QSize | None, dialog: QWidget) -> QSize:
+    """Nine tenths of a large window, or 1100 x 760; never more than the screen has."""
+    wanted = QSize(1100, 760)
+    if parent is not None and parent.width() > 900:
+        wanted = QSize(parent.width() * 9 // 10, parent.height() * 9 // 10)
+    screen = dialog.screen()
+    room = screen.availableGeometry().size() if screen is not None else wanted
+    return wanted.boundedTo(room)
 
 
 class PrintPreviewDialog(QDialog):
@@ -117,11 +127,7 @@ class PrintPreviewDialog(QDialog):
         self.job.running_changed.connect(self.on_job_running)
         self.finished.connect(self.job.cancel)
 
-        parent_size = parent.size() if parent is not None else None
-        if parent_size is not None and parent_size.width() > 900:
-            self.resize(parent_size.width() * 9 // 10, parent_size.height() * 9 // 10)
-        else:
-            self.resize(1100, 760)
+        self.resize(preview_size(parent.size() if parent is not None else None, self))
         self.update_preview()
         self.fit_page_action.trigger()
         self.panel.layout_combo.setFocus()

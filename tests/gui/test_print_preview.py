@@ -69,6 +69,17 @@ def test_ctrl_p_opens_a_preview_of_the_real_pages_without_blocking(
     assert [ids for ids, _ in engine.calls] == [tuple(f"card-{i}" for i in range(1, 7))]
 
 
+@pytest.mark.parametrize("window_size", [(800, 600), (1920, 1080)])
+def test_the_preview_fits_on_the_screen_whatever_the_window_size(
+    qtbot: Any, window: MainWindow, engine: EngineSpy, window_size: tuple[int, int]
+) -> None:
+    window.resize(*window_size)
+    preview = open_preview(qtbot, window)
+    room = preview.screen().availableGeometry().size()
+    assert preview.width() <= room.width() and preview.height() <= room.height()
+    assert preview.width() >= preview.minimumSizeHint().width()
+
+
 def test_print_and_export_are_in_the_file_menu_with_their_keys(window: MainWindow) -> None:
     first = window.menuBar().actions()[0]
     # the menu that the menu bar's first title opens (QAction.menu() itself loses its
