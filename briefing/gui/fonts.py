@@ -28,3 +28,10 @@ def register_fonts() -> list[str]:
         if font_id >= 0:
             families.update(QFontDatabase.applicationFontFamilies(font_id))
     return sorted(families)
+
+
+def ensure_fonts() -> None:
+    """Register the bundled fonts unless the application already has them."""
+    families = set(QFontDatabase.families())
+    if SANS not in families or SERIF not in families:
+        register_fonts()

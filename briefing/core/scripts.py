@@ -1,0 +1,75 @@
+"""Which characters of a deck may need a font beyond the bundled ones.
+
+The bundled typefaces cover Latin (with its extensions) and the common punctuation in every
+style. Text with anything else (Arabic, Korean, Thai, emoji …) is drawn with whatever font
+the system has for it, or as empty boxes where it has none; the Qt layers check which. This
+module only finds such characters, cheaply, so that a Latin deck needs no such check.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from briefing.core.model import Card, Deck
+
+# Always shown by the bundled fonts: Basic Latin to Latin Extended-B, the spacing modifier
+# letters and combining accents, general punctuation, currency signs, letterlike symbols,
+# arrows and the replacement characters at the end of the BMP.
+_ALWAYS_COVERED = re.compile(
+    "[\u0000-\u036f\u1e00-\u1eff\u2000-\u20cf\u2100-\u21ff\ufe00-\ufe0f\ufff0-\uffff]*"
+)
+# Characters that draw nothing of their own: spaces, controls, joiners, marks of direction.
+_INVISIBLE = frozenset(("Cc", "Cf", "Zs", "Zl", "Zp"))
+
+
+def needs_font_check(text: str) -> bool:
+    """Whether ``text`` has a character the bundled fonts may not cover."""
+    return _ALWAYS_COVERED.fullmatch(text) is None
+
+
+def unusual_characters(text: str) -> list[str]:
+    """The distinct visible characters of ``text`` outside the always-covered set, in order."""
+    if not needs_font_check(text):
+        return []
+    seen: dict[str, None] = {}
+    for char in _ALWAYS_COVERED.sub("", text):
+        if unicodedata.category(char) not in _INVISIBLE:
+            seen.setdefault(char)
+    return list(seen)
+
+
+def card_text(card: Card) -> str:
+    """All the text of ``card`` that is shown or printed, one field a line."""
+    parts = [card.title, card.headline, card.body, card.notes, *card.tags]
+    if card.figure is not None:
+        parts += [card.figure.value, card.figure.label]
+    for quote in card.quotes:
+        parts += [quote.text, quote.by]
+    if card.image is not None:
+        parts.append(card.image.alt)
+    return "\n".join(parts)
+
+
+def deck_texts(deck: Deck) -> Iterator[tuple[Card | None, str]]:
+    """(card, its text) for every card, and (None, the deck's own text) first."""
+    own = [deck.title, deck.subtitle, deck.date, deck.author, deck.marking]
+    own += [f"{source.title}\n{source.publisher}" for source in deck.sources]
+    yield None, "\n".join(own)
+    for card in deck.cards:
+        yield card, card_text(card)
+
+
+def script_name(char: str) -> str:
+    """The script a character belongs to, as its Unicode name begins ("Thai", "Hangul");
+    "" for symbols and emoji, whose names say no script."""
+    name = unicodedata.name(char, "")
+    for marker in (" LETTER ", " CHARACTER ", " SYLLABLE ", " VOWEL SIGN ", " SIGN ", " DIGIT "):
+        head, found, _rest = name.partition(marker)
+        if found and head:
+            words = [word for word in head.split() if word not in ("CAPITAL", "SMALL")]
+            return " ".join(word.capitalize() for word in words)
+    if name.startswith("CJK "):
+        return "Han"
+    return ""
