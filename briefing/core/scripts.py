@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+from briefing.core.errors import quoted, shown_name
 from briefing.core.model import Card, Deck
 
 # Always shown by the bundled fonts: Basic Latin to Latin Extended-B, the spacing modifier
@@ -73,3 +74,40 @@ def script_name(char: str) -> str:
     if name.startswith("CJK "):
         return "Han"
     return ""
+
+
+def font_warnings(deck: Deck, uncovered: Callable[[str], list[str]]) -> list[str]:
+    """One warning for each card (and the deck's own details) with characters no installed
+    font can show, per ``uncovered`` (which the Qt layer answers)."""
+    warnings = []
+    for card, text in deck_texts(deck):
+        if not needs_font_check(text):
+            continue
+        missing = uncovered(text)
+        if not missing:
+            continue
+        if card is None:
+            where = f"{shown_name(deck.path)}: the deck's details"
+        else:
+            where = f"{shown_name(card.file or deck.path)}: card {quoted(card.id)}"
+        warnings.append(f"{where}: warning: no installed font can show {_listed(missing)}")
+    return warnings
+
+
+def _listed(chars: list[str], shown: int = 3) -> str:
+    """``Thai (U+0E01 'ก', U+0E2A 'ส' and 5 more); emoji or symbols (U+1F389 '🎉')``."""
+    scripts = {char: script_name(char) for char in chars}
+    # A sign named for its script alone ("DEVANAGARI DANDA") joins its script's letters.
+    named = {name.upper(): name for name in scripts.values() if name}
+    by_script: dict[str, list[str]] = {}
+    for char, script in scripts.items():
+        if not script:
+            first_word = unicodedata.name(char, "").partition(" ")[0]
+            script = named.get(first_word, "emoji or symbols")
+        by_script.setdefault(script, []).append(char)
+    parts = []
+    for script, group in by_script.items():
+        listed = ", ".join(f"U+{ord(c):04X} {quoted(c)}" for c in group[:shown])
+        more = f" and {len(group) - shown} more" if len(group) > shown else ""
+        parts.append(f"{script} ({listed}{more})")
+    return "; ".join(parts) + ": they show as empty boxes"
