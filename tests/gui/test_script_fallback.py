@@ -14,12 +14,14 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont, QRawFont, QTextDocument
 
 from briefing.core.model import Deck, Quote
+from briefing.core.scripts import needs_font_check
 from briefing.export.options import ExportOptions
 from briefing.export.pdf import export_pdf
 from briefing.gui.back_document import BackStyle, fill_back
-from briefing.gui.fonts import SANS, ensure_fonts
+from briefing.gui.fonts import FONT_FILES, SANS, ensure_fonts
 from briefing.gui.glyph_cover import fallback_face
 from briefing.gui.safe_document import SafeDocument
+from briefing.paths import resource_path
 
 ARABIC = "السلام عليكم"
 
@@ -95,3 +97,21 @@ def test_an_exported_arabic_quote_in_italics_has_its_letters_in_the_pdf(qapp, tm
     # pypdf gives right-to-left text in drawing order (and ligatures as their letters): only
     # that every letter is there is checked here.
     assert Counter(ARABIC.replace(" ", "")) <= Counter(text)
+
+
+def test_what_needs_no_font_check_every_bundled_face_shows(qapp):
+    """The characters ``needs_font_check`` lets pass unasked (so a Latin deck validates
+    without Qt) must never be boxes in any style of the bundled fonts."""
+    faces = {name: QRawFont(str(resource_path("fonts", name)), 12) for name in FONT_FILES}
+    unasked = [
+        code
+        for code in range(0x20, 0x3000)
+        if not needs_font_check(chr(code))
+        and unicodedata.category(chr(code)) not in ("Cc", "Cf", "Cn", "Zs", "Zl", "Zp")
+    ]
+    assert len(unasked) > 800
+    missing = {
+        name: [f"U+{code:04X}" for code in unasked if not face.supportsCharacter(code)]
+        for name, face in faces.items()
+    }
+    assert missing == {name: [] for name in faces}
