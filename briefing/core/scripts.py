@@ -22,8 +22,9 @@ from briefing.core.model import Card, Deck
 _ALWAYS_COVERED = re.compile(
     "[\u0000-\u0148\u014a-\u01c3\u01c5-\u031e\u0321-\u036f\u1e00-\u1eff\u2000-\u20bf\ufe00-\ufe0f]*"
 )
-# Characters that draw nothing of their own: spaces, controls, joiners, marks of direction.
-_INVISIBLE = frozenset(("Cc", "Cf", "Zs", "Zl", "Zp"))
+# Characters that draw nothing of their own (spaces, controls, joiners, marks of direction),
+# and halves of a character (surrogates), which no font draws.
+_INVISIBLE = frozenset(("Cc", "Cf", "Zs", "Zl", "Zp", "Cs"))
 
 
 def needs_font_check(text: str) -> bool:

@@ -13,6 +13,7 @@ command line uses it without a window (it needs a ``QGuiApplication``).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from functools import cache
 
 from PySide6.QtGui import (
@@ -86,32 +87,72 @@ def _families(writing_system: QFontDatabase.WritingSystem | None) -> tuple[str, 
 
 
 @cache
-def _raw(family: str, weight: int, italic: bool, style_name: str = "") -> QRawFont:
+def _raw(family: str, weight: int, italic: bool) -> QRawFont:
     font = QFont(family)
     font.setWeight(QFont.Weight(weight))
     font.setItalic(italic)
-    if style_name:
-        font.setStyleName(style_name)
     return QRawFont.fromFont(font)
 
 
-def _supports(raw: QRawFont, code: int) -> bool:
-    return raw.isValid() and raw.supportsCharacter(code)
+def _lacking(raw: QRawFont, codes: list[int]) -> list[int]:
+    """Those of ``codes`` that ``raw`` has no glyph for; one call into Qt for them all
+    (a deck may hold tens of thousands of distinct characters)."""
+    if not raw.isValid():
+        return codes
+    glyphs = raw.glyphIndexesForString("".join(map(chr, codes)))
+    if len(glyphs) != len(codes):  # not one glyph a character: ask one by one
+        return [code for code in codes if not raw.supportsCharacter(code)]
+    return [code for code, glyph in zip(codes, glyphs, strict=True) if glyph == 0]
 
 
-@cache
-def fallback_face(code: int, weight: int, italic: bool) -> tuple[str, str] | None:
-    """(family, style name) of an installed face that has a glyph for ``code``: the style
-    name is "" where the family's face in the asked style has it, else that of its upright
-    (or regular) face, for Qt to slant or embolden. None where no installed font has it."""
-    for family in _families(_writing_system(code)):
-        if _supports(_raw(family, weight, italic), code):
-            return family, ""
-        for plainer_weight, plainer_italic in ((weight, False), (QFont.Weight.Normal.value, False)):
-            raw = _raw(family, plainer_weight, plainer_italic)
-            if _supports(raw, code):
-                return family, raw.styleName()
-    return None
+Face = tuple[str, str]  # family, style name ("": the face of the style asked for)
+_faces: dict[tuple[int, int, bool], Face | None] = {}
+
+
+def fallback_faces(codes: Iterable[int], weight: int, italic: bool) -> dict[int, Face | None]:
+    """For each of ``codes``, an installed face that has a glyph for it, or None if no
+    installed font has one: (family, style name), the style name "" where the family's
+    face in the asked style has it, else that of its upright (or regular) face, for Qt to
+    slant or embolden."""
+    wanted = list(dict.fromkeys(codes))
+    todo: dict[QFontDatabase.WritingSystem | None, list[int]] = {}
+    for code in wanted:
+        if (code, weight, italic) not in _faces:
+            todo.setdefault(_writing_system(code), []).append(code)
+    styles = list(
+        dict.fromkeys(((weight, italic), (weight, False), (QFont.Weight.Normal.value, False)))
+    )
+    regular = (QFont.Weight.Normal.value, False)
+    for writing_system, group in todo.items():
+        for family in _families(writing_system):
+            if not group:
+                break
+            # A family's regular face has (nearly always) every glyph its others have: what
+            # it lacks is not asked of them, so a character no font has costs one call a
+            # family, not three.
+            lacking = _lacking(_raw(family, *regular), group)
+            absent = set(lacking)
+            candidates = [code for code in group if code not in absent]
+            for style_weight, style_italic in styles:
+                if not candidates:
+                    break
+                raw = _raw(family, style_weight, style_italic)
+                still = _lacking(raw, candidates)
+                style_name = (
+                    "" if (style_weight, style_italic) == (weight, italic) else raw.styleName()
+                )
+                for code in set(candidates).difference(still):
+                    _faces[code, weight, italic] = (family, style_name)
+                candidates = still
+            group = lacking + candidates
+        for code in group:
+            _faces[code, weight, italic] = None
+    return {code: _faces[code, weight, italic] for code in wanted}
+
+
+def fallback_face(code: int, weight: int, italic: bool) -> Face | None:
+    """``fallback_faces`` for one character."""
+    return fallback_faces((code,), weight, italic)[code]
 
 
 def uncovered(text: str) -> list[str]:
@@ -119,13 +160,11 @@ def uncovered(text: str) -> list[str]:
     if not needs_font_check(text):
         return []
     ensure_fonts()
-    bundled = [_raw(SANS, QFont.Weight.Normal.value, False), _raw(SERIF, 400, False)]
-    return [
-        char
-        for char in unusual_characters(text)
-        if not any(_supports(raw, ord(char)) for raw in bundled)
-        and fallback_face(ord(char), QFont.Weight.Normal.value, False) is None
-    ]
+    codes = [ord(char) for char in unusual_characters(text)]
+    for family in (SANS, SERIF):
+        codes = _lacking(_raw(family, QFont.Weight.Normal.value, False), codes)
+    faces = fallback_faces(codes, QFont.Weight.Normal.value, False)
+    return [chr(code) for code in codes if faces[code] is None]
 
 
 def cover_styled_runs(document: QTextDocument) -> None:
@@ -134,14 +173,13 @@ def cover_styled_runs(document: QTextDocument) -> None:
     if not needs_font_check(document.toPlainText()):
         return
     default = document.defaultFont()
-    changes: list[tuple[int, int, str, str]] = []
+    changes: list[tuple[int, int, Face]] = []
     block = document.begin()
     while block.isValid():
         fragments = block.begin()
         while not fragments.atEnd():
             fragment = fragments.fragment()
-            char_format = fragment.charFormat()
-            font = char_format.font().resolve(default)
+            font = fragment.charFormat().font().resolve(default)
             if font.italic() or font.weight() > QFont.Weight.Normal.value:
                 changes += _missing_runs(fragment.text(), fragment.position(), font)
             fragments += 1
@@ -150,7 +188,7 @@ def cover_styled_runs(document: QTextDocument) -> None:
         return
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
-    for start, end, family, style_name in changes:
+    for start, end, (family, style_name) in changes:
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         fallback = QTextCharFormat()
@@ -161,25 +199,26 @@ def cover_styled_runs(document: QTextDocument) -> None:
     cursor.endEditBlock()
 
 
-def _missing_runs(text: str, position: int, font: QFont) -> list[tuple[int, int, str, str]]:
-    """(start, end, family, style name) for each run of ``text`` (at ``position``, in UTF-16
-    units as the document counts) that ``font`` has no glyphs for."""
+def _missing_runs(text: str, position: int, font: QFont) -> list[tuple[int, int, Face]]:
+    """(start, end, face) for each run of ``text`` (at ``position``, in UTF-16 units as the
+    document counts) that ``font`` has no glyphs for and an installed face has."""
     weight, italic = font.weight(), font.italic()
-    primary = _raw(font.families()[0] if font.families() else font.family(), weight, italic)
-    runs: list[tuple[int, int, str, str]] = []
+    families = font.families() or [font.family()]
+    asked = sorted({ord(c) for c in text if ord(c) > 0x7F and not 0xD800 <= ord(c) <= 0xDFFF})
+    lacking = _lacking(_raw(families[0], weight, italic), asked) if asked else []
+    faces = fallback_faces(lacking, weight, italic) if lacking else {}
+    runs: list[tuple[int, int, Face]] = []
     for char in text:
         code = ord(char)
         width = 2 if code > 0xFFFF else 1
         attached = code in _ATTACHED or (0xFE00 <= code <= 0xFE0F)
         if runs and runs[-1][1] == position and attached:
-            start, _end, family, style_name = runs[-1]
-            runs[-1] = (start, position + width, family, style_name)
-        elif code > 0x7F and not _supports(primary, code):
-            face = fallback_face(code, weight, italic)
-            if face is not None:
-                if runs and runs[-1][1] == position and runs[-1][2:] == face:
-                    runs[-1] = (runs[-1][0], position + width, *face)
-                else:
-                    runs.append((position, position + width, *face))
+            runs[-1] = (runs[-1][0], position + width, runs[-1][2])
+        elif faces.get(code) is not None:
+            face = faces[code]
+            if runs and runs[-1][1] == position and runs[-1][2] == face:
+                runs[-1] = (runs[-1][0], position + width, face)
+            else:
+                runs.append((position, position + width, face))
         position += width
     return runs

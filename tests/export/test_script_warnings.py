@@ -6,6 +6,7 @@ warning is expected exactly when none has the letters."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,22 @@ def test_export_warns_on_stderr_and_still_exports(thai_deck, tmp_path, capsys):
     else:
         (warning,) = _thai_warnings(captured.err)
         assert "card 'thai'" in warning and "U+0E01" in warning
+
+
+def test_a_deck_of_tens_of_thousands_of_unshown_characters_is_checked_in_bounded_time(
+    tmp_path: Path, capsys
+):
+    """Each installed font is asked about all of a deck's characters at once: one by one,
+    42,720 ideographs no font has took 9 s with 25 fonts installed (and grows with each)."""
+    ideographs = "".join(chr(code) for code in range(0x20000, 0x2A6E0))  # CJK Extension B
+    path = tmp_path / "many.yaml"
+    path.write_text(
+        f"title: Many\ncards:\n  - id: many\n    title: T\n    headline: H\n"
+        f"    body: {ideographs}\n    quotes:\n      - text: {ideographs[:5000]}\n        by: X\n",
+        encoding="utf-8",
+    )
+    started = time.perf_counter()
+    assert main(["validate", str(path)]) == 0
+    assert time.perf_counter() - started < 4.0
+    warnings = _thai_warnings(capsys.readouterr().out)
+    assert len(warnings) <= 1
