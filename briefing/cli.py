@@ -304,7 +304,7 @@ def _export(args: list[str]) -> int:
     # lines; the warning below names what shows as boxes instead.
     QLoggingCategory.setFilterRules("qt.text.font.db=false")
 
-    for warning in _font_warnings(deck):
+    for warning in _font_warnings(deck._replace(cards=tuple(cards))):  # those exported
         print(warning, file=sys.stderr)  # a warning: the export goes on
     try:
         if options.card is not None:

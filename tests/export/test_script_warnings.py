@@ -96,3 +96,9 @@ def test_a_deck_of_tens_of_thousands_of_unshown_characters_is_checked_in_bounded
     assert time.perf_counter() - started < 4.0
     warnings = _thai_warnings(capsys.readouterr().out)
     assert len(warnings) <= 1
+
+
+def test_export_warns_only_of_the_cards_it_exports(thai_deck, tmp_path, capsys):
+    out = tmp_path / "latin.png"
+    assert main(["export", thai_deck, "-o", str(out), "--card", "latin"]) == 0
+    assert _thai_warnings(capsys.readouterr().err) == []
