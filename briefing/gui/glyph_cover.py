@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtGui import (
     QFont,
@@ -86,7 +86,7 @@ def _families(writing_system: QFontDatabase.WritingSystem | None) -> tuple[str, 
     return tuple(sorted(every, key=lambda f: (f not in first, QFontDatabase.isFixedPitch(f))))
 
 
-@cache
+@lru_cache(maxsize=128)  # not every installed font kept open for good
 def _raw(family: str, weight: int, italic: bool) -> QRawFont:
     font = QFont(family)
     font.setWeight(QFont.Weight(weight))
