@@ -10,11 +10,16 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from briefing import __version__
 
+if TYPE_CHECKING:
+    from briefing.core.model import Deck
+
 USAGE_ERROR = 2
 SUBCOMMANDS = ("validate", "search", "export")
+_fonts_app: object = None  # the application fonts are asked through, kept while it runs
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -122,7 +127,28 @@ def _validate(args: list[str]) -> int:
         if not options.quiet:
             count = len(deck.cards)
             print(f"{shown_name(path)}: ok, {count} card{'s' if count != 1 else ''}")
+        for warning in _font_warnings(deck):
+            print(warning)
     return status
+
+
+def _font_warnings(deck: Deck) -> list[str]:
+    """What no installed font can show in ``deck``; Qt is asked only when the deck has
+    characters beyond those the bundled fonts always cover (a Latin deck imports no Qt)."""
+    from briefing.core.scripts import deck_texts, font_warnings, needs_font_check
+
+    if not any(needs_font_check(text) for _card, text in deck_texts(deck)):
+        return []
+    try:
+        from PySide6.QtGui import QGuiApplication
+
+        from briefing.gui.glyph_cover import uncovered
+    except ImportError:  # Qt missing or its system libraries absent: no fonts to ask
+        return []
+    global _fonts_app
+    if QGuiApplication.instance() is None:  # asking fonts needs no window nor display
+        _fonts_app = QGuiApplication(["briefing", "-platform", "offscreen"])
+    return font_warnings(deck, uncovered)
 
 
 def _search(args: list[str]) -> int:
@@ -263,6 +289,7 @@ def _export(args: list[str]) -> int:
     if "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     try:
+        from PySide6.QtCore import QLoggingCategory
         from PySide6.QtGui import QGuiApplication
 
         from briefing.export.document import ExportError
@@ -273,7 +300,12 @@ def _export(args: list[str]) -> int:
         return 1
     if QGuiApplication.instance() is None:
         _app = QGuiApplication(["briefing"])  # lives until the export is done
+    # Qt's complaint about each installed font that cannot shape a script, hundreds of
+    # lines; the warning below names what shows as boxes instead.
+    QLoggingCategory.setFilterRules("qt.text.font.db=false")
 
+    for warning in _font_warnings(deck._replace(cards=tuple(cards))):  # those exported
+        print(warning, file=sys.stderr)  # a warning: the export goes on
     try:
         if options.card is not None:
             export_card_image(deck, cards[0], options.side, options.output, options.width)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from contextlib import suppress
 
 import shiboken6
 from PySide6.QtGui import QPdfWriter
@@ -12,6 +13,7 @@ from briefing import __version__
 from briefing.core.model import Card, Deck
 from briefing.export.document import PageCallback, paint_deck
 from briefing.export.options import ExportOptions
+from briefing.export.pdf_text import NotQtPdf, make_searchable
 from briefing.export.print_style import LAYOUT_DPI
 from briefing.export.savefile import save_file
 
@@ -30,7 +32,7 @@ def export_pdf(
     with a one-line message (the file is then untouched) and ``ExportCancelled`` if
     ``on_page`` returns False.
     """
-    with save_file(path) as device:
+    with save_file(path, finish=_searchable) as device:
         writer = QPdfWriter(device)
         try:
             writer.setResolution(LAYOUT_DPI)
@@ -42,6 +44,11 @@ def export_pdf(
         finally:
             shiboken6.delete(writer)  # before its device; the PDF is complete after painting
     return pages
+
+
+def _searchable(fd: int) -> None:
+    with suppress(NotQtPdf):  # laid out otherwise by another Qt: its text stays as written
+        make_searchable(fd)
 
 
 def _set_author(writer: QPdfWriter, author: str) -> None:

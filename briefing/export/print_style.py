@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QImage, QPaintDevice
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPaintDevice
 
-from briefing.gui.fonts import SANS, SERIF, register_fonts
+from briefing.gui.fonts import SANS
 from briefing.gui.qt_marking_banner import marking_level
 from briefing.paths import resource_path
 
@@ -101,13 +101,6 @@ def _border_color(border: str, fallback: str) -> QColor:
     found = re.search(r"#[0-9a-fA-F]{3,8}\b", border)
     value = QColor(found[0]) if found else QColor(fallback)
     return value if value.isValid() else QColor(fallback)
-
-
-def ensure_fonts() -> None:
-    """Register the bundled fonts unless the application already has them."""
-    families = set(QFontDatabase.families())
-    if SANS not in families or SERIF not in families:
-        register_fonts()
 
 
 @cache

@@ -16,7 +16,7 @@ import errno
 import os
 import secrets
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
 import shiboken6
@@ -26,7 +26,7 @@ from briefing.core.errors import shown_name
 from briefing.export.document import ExportCancelled, ExportError
 
 _NO_ERROR = QFileDevice.FileError.NoError
-_CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+_CREATE_FLAGS = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
 def check_target(path: str | os.PathLike[str]) -> None:
@@ -46,9 +46,13 @@ def check_target(path: str | os.PathLike[str]) -> None:
 
 
 @contextmanager
-def save_file(path: str | os.PathLike[str]) -> Iterator[QIODevice]:
+def save_file(
+    path: str | os.PathLike[str], finish: Callable[[int], None] | None = None
+) -> Iterator[QIODevice]:
     """A device open for writing ``path``; the file is put in place when the block ends
-    normally, and ``ExportError`` raised (nothing left behind) if any of it failed."""
+    normally, and ``ExportError`` raised (nothing left behind) if any of it failed.
+    ``finish``, given the file's descriptor (open read-write), may amend what was written
+    before it is put in place."""
     with _replacing(path) as (fd, shown):
         device = QFile()
         try:
@@ -64,6 +68,11 @@ def save_file(path: str | os.PathLike[str]) -> Iterator[QIODevice]:
                 raise ExportError(f"could not write {shown}: {_device_cause(device, fd)}") from None
             if not device.flush() or device.error() != _NO_ERROR:
                 raise ExportError(f"could not write {shown}: {_device_cause(device, fd)}")
+            if finish is not None:
+                try:
+                    finish(fd)
+                except OSError as error:
+                    raise ExportError(f"could not write {shown}: {cause(error)}") from None
         finally:
             device.close()
             shiboken6.delete(device)

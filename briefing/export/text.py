@@ -46,6 +46,7 @@ from briefing.gui.back_document import (
     natural_size,
 )
 from briefing.gui.fonts import SANS, SERIF
+from briefing.gui.glyph_cover import cover_styled_runs
 from briefing.gui.safe_document import SafeDocument
 
 _PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
@@ -221,6 +222,7 @@ class _Writer:
         self.empty = True
 
     def finish(self, width_pt: float) -> None:
+        cover_styled_runs(self.document)
         self.cursor.endEditBlock()
         set_width(self.document, width_pt)
 

@@ -32,6 +32,7 @@ from briefing.core.model import Card, Deck, Image, Quote, Source
 from briefing.core.query import Query
 from briefing.gui.document_edits import one_edit
 from briefing.gui.fonts import SERIF
+from briefing.gui.glyph_cover import cover_styled_runs
 from briefing.gui.highlight import highlight_spans
 from briefing.gui.safe_document import SafeDocument, is_own_resource
 
@@ -93,6 +94,7 @@ def fill_back(
     sources = deck.card_sources(card)
     if sources:
         _insert_sources(cursor, sources, style)
+    cover_styled_runs(document)
 
 
 def fill_notes(document: SafeDocument, notes: str, style: BackStyle) -> None:
@@ -105,6 +107,7 @@ def fill_notes(document: SafeDocument, notes: str, style: BackStyle) -> None:
     with one_edit(document):
         _neutralise(document, style)
         _space_out(document)
+    cover_styled_runs(document)
 
 
 def highlight_back(document: QTextDocument, query: Query, char_format: QTextCharFormat) -> int:

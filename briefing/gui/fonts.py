@@ -9,7 +9,7 @@ from briefing.paths import resource_path
 SANS = "Inter"
 SERIF = "Noto Serif"
 
-_FILES = (
+FONT_FILES = (
     "Inter-Regular.otf",
     "Inter-Italic.otf",
     "Inter-SemiBold.otf",
@@ -23,8 +23,15 @@ _FILES = (
 def register_fonts() -> list[str]:
     """Add the bundled fonts to the application; returns the families that loaded."""
     families: set[str] = set()
-    for name in _FILES:
+    for name in FONT_FILES:
         font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
         if font_id >= 0:
             families.update(QFontDatabase.applicationFontFamilies(font_id))
     return sorted(families)
+
+
+def ensure_fonts() -> None:
+    """Register the bundled fonts unless the application already has them."""
+    families = set(QFontDatabase.families())
+    if SANS not in families or SERIF not in families:
+        register_fonts()

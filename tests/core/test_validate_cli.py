@@ -135,3 +135,21 @@ def test_validate_leaves_qt_out_of_sys_modules(broken, in_tmp):
     result = run_python("-c", script, str(bundled_deck_path()), broken, cwd=in_tmp)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "Qt modules: []"
+
+
+def test_validate_of_a_deck_in_any_script_works_with_qt_unimportable(write_file_deck, in_tmp):
+    """Without Qt no font can be asked about: the deck is still checked, without warnings."""
+    path = write_file_deck(
+        "title: T\ncards:\n  - {id: x, title: สวัสดี, headline: 한국어, body: 🎉}\n"
+    )
+    script = textwrap.dedent(
+        """\
+        import sys
+        sys.modules["PySide6"] = None
+        from briefing.cli import main
+        sys.exit(main(["validate", sys.argv[1]]))
+        """
+    )
+    result = run_python("-c", script, path, cwd=in_tmp)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "brief.yaml: ok, 1 card\n"
