@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from gui_factories import make_card
 from print_helpers import EngineSpy
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing.core.loader import load_deck
@@ -104,6 +104,8 @@ def settle() -> None:
     for _ in range(2):
         QCoreApplication.sendPostedEvents()
         QApplication.processEvents()
+    # Closed dialogs and presentations are deleted later: now, or every theme restyles them.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 class Rig:
@@ -118,6 +120,7 @@ class Rig:
         self.broken_deck = broken_deck
         self.presentation: Presentation | None = None
         self.now = [1000.0]
+        self.theme = ""
         self.size = READING_SIZE
         self.zoom = 100
         self.set_size(READING_SIZE)
@@ -143,6 +146,7 @@ class Rig:
     # -- the same for every screen ---------------------------------------------------------
 
     def set_theme(self, theme: str) -> None:
+        self.theme = theme
         self.reset()  # presenting and dialogs start again in the new theme
         for window in self.windows():
             window.comfort.set_theme(theme)  # as the View menu does: icons recolour too
@@ -329,10 +333,6 @@ class Rig:
             audience.keys_overlay.show_over_parent()
             settle()
             return [(audience, audience.keys_overlay)]
-        if state in ("black", "white"):
-            shown.set_blank(state)
-            settle()
-            return [(audience, audience.blank_cover)]
         settle()
         return [(audience, audience)]
 
@@ -363,20 +363,34 @@ OTHER_SCREENS: dict[str, Screen] = {
     "about": lambda rig: rig.about(),
 }
 
+# A stage sets the colours of the card only: the presenter's own controls, timers and
+# overlays are gone through on the dark stage, the cards on both. (A blanked room shows no
+# text; the presenter view says so, in its "blanked" state.)
+PRESENTER_STATES = {
+    "dark": ("", "back", "amber", "over", "blanked", "typed", "keys"),
+    "light": ("", "back"),
+}
+AUDIENCE_STATES = {"dark": ("", "back", "typed", "keys"), "light": ("", "back")}
+
+
+def _named(who: str, stage: str, state: str) -> str:
+    return f"{who}, {stage} stage" + (f", {state}" if state else "")
+
+
 PRESENTING_SCREENS: dict[str, Screen] = {
     **{
-        f"presenter, {stage} stage{', ' + state if state else ''}": (
+        _named("presenter", stage, state): (
             lambda rig, stage=stage, state=state: rig.presenter(rig.reading, stage, state)
         )
-        for stage in ("dark", "light")
-        for state in ("", "back", "amber", "over", "blanked", "typed", "keys")
+        for stage, states in PRESENTER_STATES.items()
+        for state in states
     },
     **{
-        f"audience, {stage} stage{', ' + state if state else ''}": (
+        _named("audience", stage, state): (
             lambda rig, stage=stage, state=state: rig.audience(rig.reading, stage, state)
         )
-        for stage in ("dark", "light")
-        for state in ("", "back", "typed", "keys", "black", "white")
+        for stage, states in AUDIENCE_STATES.items()
+        for state in states
     },
     "long presenter, dark stage": lambda rig: rig.presenter(rig.long, "dark"),
     "long presenter, light stage, back": lambda rig: rig.presenter(rig.long, "light", "back"),

@@ -43,12 +43,6 @@ def theme(request: pytest.FixtureRequest, rig: Rig) -> str:
     return str(request.param)
 
 
-@pytest.fixture(scope="module", params=SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-def size(request: pytest.FixtureRequest, rig: Rig, theme: str) -> tuple[int, int]:
-    rig.set_size(request.param)
-    return tuple(request.param)  # type: ignore[return-value]
-
-
 # -- contrast ----------------------------------------------------------------------------------
 
 
@@ -63,30 +57,73 @@ def test_every_text_is_readable_against_what_is_behind_it(
     failures = []
     for window, part in SCREENS[screen](rig):
         parts = [p for p in text_parts(part)]
-        assert parts or screen.endswith(("black", "white")), "no text found: the audit is blind"
+        assert parts, "no text found: the audit is blind"
         failures += contrast_failures(window, parts)
     assert not failures, f"{screen}, {theme} theme: " + "; ".join(failures)
 
 
 # -- nothing cut -------------------------------------------------------------------------------
 
+# Type is the same in every theme (a theme sets colours, and borders and padding round
+# controls): the card's zooms are gone through in the light theme, each theme at 100%.
+# The presenting states that change no layout (a stage's colours, the countdown's, a blank
+# room) are left to the contrast audit.
+CUT_PRESENTING = [
+    screen
+    for screen in PRESENTING_SCREENS
+    if screen.startswith("long")
+    or ("dark stage" in screen and not screen.endswith(("amber", "over", "blanked")))
+]
 CUT_CASES = [
-    *((screen, percent) for screen in CARD_SCREENS for percent in ZOOMS),
-    *((screen, 100) for screen in (*OTHER_SCREENS, *PRESENTING_SCREENS)),
+    (theme, size, screen)
+    for theme in THEMES
+    for size in SIZES
+    for screen in (*CARD_SCREENS, *OTHER_SCREENS, *CUT_PRESENTING)
 ]
 
+# Defects the audit found and this round did not fix: each must still fail (strict), so a
+# fix is noticed and its entry removed.
+PRESENTER_AT_800 = (
+    "presenter view on an 800x600 screen: its card previews (the next one 170 px wide) clip "
+    "a figure and its label, and a long title, instead of eliding them"
+)
+KNOWN_CUTS: dict[tuple[str, tuple[int, int], int], str] = {
+    **{
+        (screen, (800, 600), 100): PRESENTER_AT_800
+        for screen in CUT_PRESENTING
+        if screen.startswith(("presenter,", "long presenter,")) and not screen.endswith("keys")
+    },
+    ("long card back", (800, 600), 300): (
+        "the back's title sits above its scrolling text: at 300% on 800x600 a five-line "
+        "title is taller than the room left for it, and is clipped"
+    ),
+}
 
-@pytest.mark.parametrize(("screen", "percent"), CUT_CASES, ids=[f"{s}-{p}%" for s, p in CUT_CASES])
+
+@pytest.mark.parametrize(
+    ("theme", "size", "screen"),
+    CUT_CASES,
+    ids=[f"{t}-{w}x{h}-{s}" for t, (w, h), s in CUT_CASES],
+)
 def test_no_text_is_cut_hidden_or_out_of_the_window(
-    rig: Rig, theme: str, size: tuple[int, int], screen: str, percent: int
+    rig: Rig, theme: str, size: tuple[int, int], screen: str
 ) -> None:
+    if rig.theme != theme:
+        rig.set_theme(theme)
     if rig.size != size:
         rig.set_size(size)
-    if rig.zoom != percent:
-        rig.set_zoom(percent)
-    failures = []
-    for _window, part in SCREENS[screen](rig):
-        failures += cut_failures(part)
-    assert not failures, (
-        f"{screen}, {theme} theme, {size[0]}x{size[1]}, zoom {percent}%: " + "; ".join(failures)
-    )
+    zooms = ZOOMS if screen in CARD_SCREENS and theme == "light" else (100,)
+    found: dict[int, list[str]] = {}
+    for percent in zooms:
+        if rig.zoom != percent:
+            rig.set_zoom(percent)
+        failures = [f for _window, part in SCREENS[screen](rig) for f in cut_failures(part)]
+        if failures:
+            found[percent] = failures
+    known = {p: why for (s, z, p), why in KNOWN_CUTS.items() if (s, z) == (screen, size)}
+    unknown = [f"zoom {p}%: " + "; ".join(f) for p, f in found.items() if p not in known]
+    assert not unknown, f"{screen}, {theme} theme, {size[0]}x{size[1]}: " + " | ".join(unknown)
+    for percent, why in known.items():
+        if percent in zooms:
+            assert percent in found, f"fixed? {screen} {size} {percent}%: drop it from KNOWN_CUTS"
+            pytest.xfail(f"{why}: " + "; ".join(found[percent]))
