@@ -31,6 +31,7 @@ class StageCardView(CardView):
     max_card_width: ClassVar[int] = 100_000
     margin: ClassVar[int] = 40
     radius: ClassVar[float] = 20.0
+    type_card_width: ClassVar[int] = 1440  # the card on a 1920x1080 screen
 
 
 class KeysOverlay(QFrame):
