@@ -157,6 +157,10 @@ class CardFront(QFrame):
         # Tags are for finding cards: a front only looked at (a preview, the room's) has
         # its room for the headline.
         self.tags_label.setVisible(bool(tags) and self._scrolls)
+        # A front nobody scrolls ends a text too long for it in "…": the whole is a tooltip.
+        if not self._scrolls:
+            self.headline_label.setToolTip(card.headline)
+            self.figure_value_label.setToolTip(figure.value if figure else "")
 
         self.ensurePolished()
         char_format = match_format(self.matchColor, self.matchInkColor)
