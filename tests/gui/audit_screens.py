@@ -262,6 +262,17 @@ class Rig:
         self.read(self.reading, False)
         return self._fit_dialog(self.reading.comfort.show_about())
 
+    def menus(self) -> Audited:
+        """Each of the window's menus as it is drawn when opened. (Not opened: the offscreen
+        platform cannot pop a menu up; a menu draws the same shown or grabbed.)"""
+        self.read(self.reading, False)
+        audited: Audited = []
+        for menu in self.reading.menus.values():
+            menu.aboutToShow.emit()  # filled as when opened (Open Recent, the stage)
+            menu.adjustSize()
+            audited.append((menu, menu))
+        return audited
+
     # -- presenting ------------------------------------------------------------------------
 
     def present(self, window: MainWindow, stage: str, back: bool = False) -> Presentation:
@@ -361,6 +372,7 @@ OTHER_SCREENS: dict[str, Screen] = {
     "export dialog": lambda rig: rig.export_dialog(rig.reading),
     "keyboard shortcuts": lambda rig: rig.shortcuts(),
     "about": lambda rig: rig.about(),
+    "menus": lambda rig: rig.menus(),
 }
 
 # A stage sets the colours of the card only: the presenter's own controls, timers and

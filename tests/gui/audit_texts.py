@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QListView,
+    QMenu,
     QMenuBar,
     QRadioButton,
     QStyle,
@@ -91,6 +92,9 @@ def describe(widget: QWidget, text: str) -> str:
 
 def text_parts(top: QWidget) -> Iterator[TextPart]:
     """The texts ``top`` shows now, widget by widget."""
+    if isinstance(top, QMenu):  # a menu, read as drawn when opened (see audit_screens)
+        yield from _parts_of(top)
+        return
     for widget in [top, *top.findChildren(QWidget)]:
         if not widget.isVisible() or not widget.isEnabled():
             continue  # hidden; or disabled, which WCAG exempts
@@ -189,6 +193,21 @@ def _parts_of(widget: QWidget) -> Iterator[TextPart]:
                     area,
                     widget.font(),
                     tooltip=widget.tabToolTip(tab),
+                )
+    elif isinstance(widget, QMenu):
+        for action in widget.actions():
+            text = plain(action.text())
+            if text and action.isVisible() and action.isEnabled():  # disabled: exempt
+                area = widget.actionGeometry(action).adjusted(2, 1, -2, -1)
+                # A menu sizes itself to its texts; its rows are read for contrast.
+                yield TextPart(
+                    widget,
+                    describe(widget, text),
+                    text,
+                    text,
+                    area,
+                    widget.font(),
+                    fit_checked=False,
                 )
     elif isinstance(widget, QMenuBar):
         for action in widget.actions():
