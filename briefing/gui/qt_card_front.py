@@ -37,10 +37,10 @@ def plain_label(object_name: str, parent: QWidget | None = None) -> QLabel:
 
 def caps_label(object_name: str, parent: QWidget | None = None) -> QLabel:
     """A small uppercase, letter-spaced label; size and colour come from the stylesheet."""
-    return _caps(plain_label(object_name, parent))
+    return caps(plain_label(object_name, parent))
 
 
-def _caps(label: QLabel) -> QLabel:
+def caps(label: QLabel) -> QLabel:
     font = label.font()
     # Stylesheets cannot set these two; the stylesheet's size and family merge over them.
     font.setCapitalization(QFont.Capitalization.AllUppercase)
@@ -90,7 +90,7 @@ class CardFront(QFrame):
 
         self.topic_label = HighlightLabel()
         self.topic_label.setObjectName("cardTopic")
-        _caps(self.topic_label)
+        caps(self.topic_label)
         self.topic_label.setWordWrap(True)  # a long title wraps whole, never cut
         self.headline_label = FitLabel(wrap=True, min_scale=0.55)
         self.headline_label.setObjectName("cardHeadline")

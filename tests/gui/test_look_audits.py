@@ -93,10 +93,6 @@ KNOWN_CUTS: dict[tuple[str, tuple[int, int], int], str] = {
         for screen in CUT_PRESENTING
         if screen.startswith(("presenter,", "long presenter,")) and not screen.endswith("keys")
     },
-    ("long card back", (800, 600), 300): (
-        "the back's title sits above its scrolling text: at 300% on 800x600 a five-line "
-        "title is taller than the room left for it, and is clipped"
-    ),
 }
 
 
