@@ -95,8 +95,12 @@ def quiet_app(settings: Path) -> Iterator[QApplication]:
         patch.setattr(pdf, "export_pdf", spy.export_pdf)
         app = QApplication.instance() or QApplication([])
         assert isinstance(app, QApplication)
+        before = app.styleSheet()
         prepare_application(app)
-        yield app
+        try:
+            yield app
+        finally:
+            app.setStyleSheet(before)  # the next module's tests start in their own look
 
 
 def settle() -> None:
