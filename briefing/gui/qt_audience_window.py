@@ -39,6 +39,7 @@ class StageCardView(CardView):
     max_card_width: ClassVar[int] = 100_000
     margin: ClassVar[int] = 40
     radius: ClassVar[float] = 20.0
+    type_card_width: ClassVar[int] = 1440  # the card on a 1920x1080 screen
 
 
 _KEYS_PARTS = ("keysHeading", "keysKey", "keysMeaning", "keysFooter")

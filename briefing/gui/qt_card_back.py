@@ -5,24 +5,30 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QFontMetricsF,
     QLinearGradient,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
+    QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QFrame, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
 from briefing.core.model import Card, Deck
 from briefing.gui.back_document import BackStyle, fill_back, fit_images, highlight_back
 from briefing.gui.highlight import CardMatch, match_format
-from briefing.gui.qt_card_front import caps_label
+from briefing.gui.qt_card_front import caps
+from briefing.gui.qt_fit_label import FitLabel
 from briefing.gui.safe_document import SafeDocument
 from briefing.gui.style_props import color_property
+
+# The most of the face's height a title takes before its type steps down.
+_TITLE_SHARE = 0.4
 
 
 class _SafeBrowser(QTextBrowser):
@@ -105,8 +111,15 @@ class CardBack(QFrame):
         super().__init__(parent)
         self.setObjectName("cardFace")
         self.setProperty("side", "back")
-        self.title_label = caps_label("cardBackTitle")
-        self.title_label.setWordWrap(True)  # a long title wraps whole, never cut
+        # A long title wraps whole; if that would take more than its share of the face
+        # (a small card, zoomed type), it steps its type down, and at the smallest size
+        # ends in "…", whole in its tooltip: never clipped.
+        self.title_label = FitLabel(wrap=True, min_scale=0.6)
+        caps(self.title_label)
+        # Its height is set by _fit_title; the body takes the rest.
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.title_label.setObjectName("cardBackTitle")
+        self.title_label.installEventFilter(self)
         self.browser = _SafeBrowser()
         self.browser.setObjectName("cardBody")
         self.browser.setDocument(SafeDocument(self.browser))
@@ -135,6 +148,7 @@ class CardBack(QFrame):
         self.ensurePolished()
         self.browser.ensurePolished()
         self.title_label.setText(card.title)
+        self._fit_title()
         style = BackStyle.on_screen(self.browser.font(), self.mutedColor, self.accentColor)
         document = SafeDocument(self.browser)
         fill_back(document, deck, card, style, self._image_box())
@@ -243,8 +257,31 @@ class CardBack(QFrame):
         bar = self.browser.verticalScrollBar()
         bar.setValue(round(top - viewport / 4) if top > viewport - 2 * self.fade.height_px else 0)
 
+    def _fit_title(self) -> None:
+        """The title's height: all it needs at its full size, up to its share of the face."""
+        title = self.title_label
+        margins = title.contentsMargins()
+        width = max(1, self.contentsRect().width() - margins.left() - margins.right())
+        flags = int(Qt.AlignmentFlag.AlignLeft.value) | int(Qt.TextFlag.TextWordWrap.value)
+        needed = QFontMetricsF(title.font()).boundingRect(
+            QRectF(0, 0, width, 1_000_000), flags, title.text()
+        )
+        extra = margins.top() + margins.bottom()
+        smallest_line = math.ceil(QFontMetricsF(title.smallest_font()).height())
+        share = max(round(self.contentsRect().height() * _TITLE_SHARE), smallest_line)
+        height = min(math.ceil(needed.height()) + extra, share + extra)
+        if title.height() != height or title.minimumHeight() != height:
+            title.setFixedHeight(height)
+        title.setToolTip(title.text() if title.is_elided() else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_title()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.browser.viewport():
+        if watched is self.title_label and event.type() == QEvent.Type.FontChange:
+            self._fit_title()  # zoomed
+        elif watched is self.browser.viewport():
             if event.type() == QEvent.Type.Resize:
                 self._fit_images()
                 self._scroll_to_first_match()

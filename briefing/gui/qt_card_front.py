@@ -37,10 +37,10 @@ def plain_label(object_name: str, parent: QWidget | None = None) -> QLabel:
 
 def caps_label(object_name: str, parent: QWidget | None = None) -> QLabel:
     """A small uppercase, letter-spaced label; size and colour come from the stylesheet."""
-    return _caps(plain_label(object_name, parent))
+    return caps(plain_label(object_name, parent))
 
 
-def _caps(label: QLabel) -> QLabel:
+def caps(label: QLabel) -> QLabel:
     font = label.font()
     # Stylesheets cannot set these two; the stylesheet's size and family merge over them.
     font.setCapitalization(QFont.Capitalization.AllUppercase)
@@ -98,7 +98,7 @@ class CardFront(QFrame):
 
         self.topic_label = HighlightLabel()
         self.topic_label.setObjectName("cardTopic")
-        _caps(self.topic_label)
+        caps(self.topic_label)
         self.topic_label.setWordWrap(True)  # a long title wraps whole, never cut
         self.headline_label = FitLabel(wrap=True, min_scale=0.55)
         self.headline_label.setObjectName("cardHeadline")
@@ -166,6 +166,10 @@ class CardFront(QFrame):
         # Tags are for finding cards: a front only looked at (a preview, the room's) has
         # its room for the headline.
         self.tags_label.setVisible(bool(tags) and self._scrolls)
+        # A front nobody scrolls ends a text too long for it in "…": the whole is a tooltip.
+        if not self._scrolls:
+            self.headline_label.setToolTip(card.headline)
+            self.figure_value_label.setToolTip(figure.value if figure else "")
 
         self.ensurePolished()
         char_format = match_format(self.matchColor, self.matchInkColor)

@@ -53,6 +53,11 @@ class CardView(QWidget):
     aspect: ClassVar[float] = 1.5
     margin: ClassVar[int] = 36
     radius: ClassVar[float] = 14.0
+    # The reader zooms the type (set_text_zoom). A view nobody zooms (the room's card) has
+    # its type sized for a card this wide, and scales it with the card, so that a small
+    # screen shows the whole card as a large one does; 0: the type keeps its size.
+    type_card_width: ClassVar[int] = 0
+    smallest_type_percent: ClassVar[int] = 40
 
     shadowColor = color_property("_shadow_color", QPalette.ColorRole.Shadow)
 
@@ -103,6 +108,12 @@ class CardView(QWidget):
         rules = zoom.scaled_font_rules(sheet, percent, zoom.CARD_PARTS)
         if self.styleSheet() != rules:  # setting it again would lay the card out again
             self.setStyleSheet(rules)
+
+    def type_percent(self, card_width: int) -> int:
+        """The type's size for a card ``card_width`` wide, in steps of 5% (each step lays
+        the card out again) from ``smallest_type_percent`` to 100%."""
+        percent = 100 * card_width / self.type_card_width
+        return max(self.smallest_type_percent, min(100, int(percent // 5) * 5))
 
     def show_focus_ring(self, shown: bool) -> None:
         """A ring round the card (``[focusRing="true"]`` in the stylesheet)."""
@@ -218,6 +229,8 @@ class CardView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         rect = self.card_rect().toRect()
+        if self.type_card_width:
+            self.set_text_zoom(self.type_percent(rect.width()))
         self.front.setGeometry(rect)
         if self._back is not None:
             self._back.setGeometry(rect)

@@ -95,6 +95,7 @@ class FitLabel(HighlightLabel):
     def _last_line_start(self, text: str, font: QFont, rect: QRect) -> int:
         """Where the last line that fits the height starts, with the text laid out in full."""
         document = self.plain_document(text, font, rect.width())
+        document.size()  # lays the text out: until then its blocks have no lines
         start = 0
         block = document.begin()
         while block.isValid():

@@ -340,9 +340,11 @@ class MainWindow(QMainWindow):
         )
         find_keys = self.find_action.shortcuts()
         key = find_keys[0].toString(QKeySequence.SequenceFormat.NativeText) if find_keys else ""
-        self.search_field.setPlaceholderText(f"Search cards ({key})" if key else "Search cards")
+        placeholder = f"Search cards ({key})" if key else "Search cards"
+        self.search_field.setPlaceholderText(placeholder)
+        # A narrow window cuts the placeholder short ("Search car…"): the tooltip has it whole.
         self.search_field.setToolTip(
-            "Search titles, headlines, text, quotes and sources. "
+            f"{placeholder}: titles, headlines, text, quotes and sources. "
             'Words must all match; "a phrase", -word to exclude, tag:word for one field.'
         )
 

@@ -3,8 +3,7 @@ is actually behind it, as the WCAG ratio."""
 
 from __future__ import annotations
 
-from collections import Counter
-
+import numpy
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWidget
@@ -35,21 +34,22 @@ def contrast_ratio(a: QColor, b: QColor) -> float:
 def text_and_background(image: QImage) -> tuple[QColor, QColor]:
     """The background is the commonest colour; the text is the colour, among those drawn in
     at least a few pixels (glyph stems, not stray antialiasing), furthest from it."""
-    counts = Counter(rgb & 0xFFFFFF for rgb in _pixels(image))
-    background = QColor(counts.most_common(1)[0][0])
-    drawn = [QColor(rgb) for rgb, n in counts.items() if n >= 3] or [background]
+    colours, first, counts = numpy.unique(_pixels(image), return_index=True, return_counts=True)
+    # Of colours as common, the one met first (a gradient's rows tie): top left wins.
+    commonest = numpy.flatnonzero(counts == counts.max())
+    background = QColor(int(colours[commonest[first[commonest].argmin()]]) & 0xFFFFFF)
+    drawn = [QColor(int(rgb) & 0xFFFFFF) for rgb in colours[counts >= 3]] or [background]
     text = max(drawn, key=lambda color: contrast_ratio(color, background))
     return text, background
 
 
-def _pixels(image: QImage) -> memoryview:
-    """The image's pixels as 32-bit ARGB values, row after row."""
+def _pixels(image: QImage) -> numpy.ndarray:
+    """The image's pixels as 32-bit RGB values (alpha always 0xFF), row after row; a copy,
+    as the converted image's memory goes with it."""
     rgb = image.convertToFormat(QImage.Format.Format_RGB32)
-    width, height = rgb.width(), rgb.height()
-    data = memoryview(rgb.constBits()).cast("B")
-    line = rgb.bytesPerLine()
-    rows = b"".join(bytes(data[y * line : y * line + width * 4]) for y in range(height))
-    return memoryview(rows).cast("I")
+    width, height, line = rgb.width(), rgb.height(), rgb.bytesPerLine() // 4
+    rows = numpy.frombuffer(rgb.constBits(), dtype=numpy.uint32, count=height * line)
+    return rows.reshape(height, line)[:, :width].copy().ravel()
 
 
 def is_large_text(widget: QWidget) -> bool:

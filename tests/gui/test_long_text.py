@@ -64,3 +64,22 @@ def test_overview_thumbnail_tooltip_holds_the_whole_title_and_headline(
     model.set_deck(make_deck(0, cards=(make_card(1, title=LONG_TITLE, headline=headline),)))
     tip = model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)
     assert LONG_TITLE in tip and headline in tip
+
+
+def test_a_headline_too_long_for_its_box_fills_every_line_before_its_ellipsis(
+    qtbot: Any,
+) -> None:
+    from briefing.gui.qt_fit_label import FitLabel
+
+    label = FitLabel(wrap=True, min_scale=0.55)
+    qtbot.addWidget(label)
+    font = QFont()
+    font.setPixelSize(32)
+    label.setFont(font)
+    label.setText(" ".join([LONG_TITLE] * 6))
+    label.resize(420, 120)
+    shown = label.document()
+    assert label.is_elided() and shown.toPlainText().endswith(ELLIPSIS)
+    line = QFontMetricsF(label.fitted_font()).lineSpacing()
+    # Five lines fit at the smallest size: the text is cut on the last of them, not the first.
+    assert shown.size().height() >= 120 - 1.5 * line
