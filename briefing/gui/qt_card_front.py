@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+import math
+
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -71,6 +73,24 @@ def _spans(text: str, match: CardMatch | None, field: str) -> list[tuple[int, in
     return match_spans(text, match.query, field)
 
 
+def _wrapped_height(label: QLabel, text: str, width: int) -> int:
+    """The height ``label`` needs for ``text`` wrapped to ``width``, margins included; a
+    word wider than that never fits (a label does not break words)."""
+    margins = label.contentsMargins()
+    inner = max(1, width - margins.left() - margins.right())
+    flags = int(Qt.TextFlag.TextWordWrap.value)
+    bound = QFontMetricsF(label.font()).boundingRect(QRectF(0, 0, inner, 1e6), flags, text)
+    if bound.width() > inner + 0.5:
+        return 1_000_000
+    return math.ceil(bound.height()) + margins.top() + margins.bottom()
+
+
+def _one_line(label: QLabel, text: str, width: int) -> str:
+    margins = label.contentsMargins()
+    inner = max(1, width - margins.left() - margins.right())
+    return QFontMetricsF(label.font()).elidedText(text, Qt.TextElideMode.ElideRight, inner)
+
+
 def _height_at(widget: QWidget, width: int) -> int:
     """The height ``widget`` asks for at ``width``."""
     if widget.hasHeightForWidth():
@@ -92,6 +112,7 @@ class CardFront(QFrame):
         # card, its headline ending in "…" at the smallest size, as before fronts scrolled.
         self._scrolls = scrolls
         self._dropped: list[QWidget] = []  # parts left out to fit, on a front that can't scroll
+        self._title = ""
         self.setObjectName("cardFace")
         self.setProperty("side", "front")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -153,6 +174,7 @@ class CardFront(QFrame):
     def set_card(self, card: Card, match: CardMatch | None = None) -> None:
         """Show ``card``; with ``match``, mark where the search matches."""
         self._dropped = []  # which parts show is decided afresh below
+        self._title = card.title
         self.topic_label.setText(card.title)
         self.headline_label.setText(card.headline)
         figure = card.figure
@@ -247,6 +269,8 @@ class CardFront(QFrame):
                 break
             kept.remove(part)
             dropped.append(part)
+        others = sum(_height_at(each, width) for each in kept if each is not self.topic_label)
+        self._fit_title(width, height - line - others)
         if dropped == self._dropped:
             return
         for part in self._dropped:
@@ -255,6 +279,26 @@ class CardFront(QFrame):
         for part in dropped:
             part.hide()
         self._dropped = dropped
+
+    def _fit_title(self, width: int, room: int) -> None:
+        """The title whole where ``room`` holds it, else its first words and "…", the whole
+        in the tooltip (a front nobody can scroll only)."""
+        label, title = self.topic_label, self._title
+        words = title.split()
+        shown = title
+        if _wrapped_height(label, title, width) > room:
+            kept = next(
+                (
+                    n
+                    for n in range(len(words) - 1, 0, -1)
+                    if _wrapped_height(label, " ".join(words[:n]) + "\u2026", width) <= room
+                ),
+                0,
+            )
+            shown = " ".join(words[:kept]) + "\u2026" if kept else _one_line(label, title, width)
+        if label.text() != shown:
+            label.setText(shown)
+            label.setToolTip(title if shown != title else "")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A zoom or a new card changes the parts' sizes: the layout asks again.
