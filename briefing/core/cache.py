@@ -544,7 +544,8 @@ class _CacheFolder:
         ``MAX_BYTES``. ``keep`` (the entry just written) stays, whatever its size."""
         entries: list[tuple[float, int, str]] = []  # (last used, size, name)
         now = time.time()
-        with os.scandir(self.fd if self.fd is not None else self.path) as found:
+        folder: int | Path = self.fd if self.fd is not None else self.path
+        with os.scandir(folder) as found:
             for item in found:
                 try:
                     if not item.is_file(follow_symlinks=False) or item.name == keep:

@@ -14,7 +14,7 @@ def describe_changes(old: Deck, new: Deck) -> str:
     changed = [c for c in new.cards if c.id in old_cards and old_cards[c.id] != c]
     added = [c for c in new.cards if c.id not in old_cards]
     removed = [c for c in old.cards if c.id not in new_cards]
-    parts = []
+    parts: list[str] = []
     for cards, verb in ((changed, "changed"), (added, "added"), (removed, "removed")):
         if cards:
             count = f"{len(cards)} card{'s' if len(cards) != 1 else ''}" if not parts else ""

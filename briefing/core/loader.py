@@ -85,7 +85,10 @@ def _load(shown: str, cache: DeckCache | None, progress: Progress | None) -> Dec
     if cached is not None:
         return cached
     try:
-        deck = (_FolderLoader if os.path.isdir(shown) else _FileLoader)(shown, progress).load()
+        loader: _FolderLoader | _FileLoader = (
+            _FolderLoader(shown, progress) if os.path.isdir(shown) else _FileLoader(shown, progress)
+        )
+        deck = loader.load()
     except DeckError as e:
         if len(e.problems) <= MAX_PROBLEMS:
             raise
@@ -159,11 +162,11 @@ class _Reader:
                 hint = hint or f" (allowed: {', '.join(fields.allowed)})"
                 self.problem(key, f"{quoted(key.text)} is not {fields.a_key}{hint}")
         for name in fields.required:
-            value = values.get(name)
-            if value is None:
+            given = values.get(name)
+            if given is None:
                 self.problem(node, f"{fields.what} has no {quoted(name)} (required)")
-            elif type(value) is Scalar and (value.is_null or not value.text.strip()):
-                self.problem(value, f"{quoted(name)} is empty (required)")
+            elif type(given) is Scalar and (given.is_null or not given.text.strip()):
+                self.problem(given, f"{quoted(name)} is empty (required)")
                 del values[name]
         return values
 

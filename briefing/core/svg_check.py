@@ -101,7 +101,9 @@ class _Checker:
 
     # --- what is refused where it is read -------------------------------------------
 
-    def _doctype(self, _name: str, _system: str, _public: str, has_internal_subset: int) -> None:
+    def _doctype(
+        self, _name: str, _system: str | None, _public: str | None, has_internal_subset: bool
+    ) -> None:
         self._locate()
         if has_internal_subset:
             raise _Refused("an SVG image may not declare entities (<!DOCTYPE ... [ ... ]>)")

@@ -347,7 +347,9 @@ class _Composer:
                         f"nested more than {MAX_DEPTH} levels deep; a deck never needs that",
                         event.start_mark,
                     )
-                container_type = Mapping if cls is yaml.MappingStartEvent else Sequence
+                container_type: type[Mapping | Sequence] = (
+                    Mapping if cls is yaml.MappingStartEvent else Sequence
+                )
                 container = container_type(event.start_mark.line + 1, event.start_mark.column + 1)
                 if event.anchor is not None:
                     self.open_anchors.add(event.anchor)
@@ -466,5 +468,7 @@ class _Composer:
                 )
             else:
                 parent.seen[key.text] = key
+                if TYPE_CHECKING:  # a sequence took the branch above; no cost when reading
+                    assert type(container) is Mapping
                 container.pairs.append((key, node))
         return None

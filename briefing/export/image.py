@@ -47,8 +47,10 @@ def render_card_image(deck: Deck, card: Card, side: Side, width_px: int = 1600) 
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.scale(width / FACE.width, height / FACE.height)
-        paint = paint_front if side == "front" else paint_back
-        paint(Canvas(painter), FACE, deck, card, palette())
+        if side == "front":
+            paint_front(Canvas(painter), FACE, deck, card, palette())
+        else:
+            paint_back(Canvas(painter), FACE, deck, card, palette())
     finally:
         painter.end()
     real_dpm = round(width / (FACE.width / 72) / 0.0254)
@@ -70,7 +72,8 @@ def export_card_image(
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    # The stubs ask for bytes; PySide6 takes the format only as str.
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise ExportError("could not encode the card as PNG")
     buffer.close()
-    save_bytes(path, data.data())
+    save_bytes(path, bytes(data.data()))

@@ -61,13 +61,13 @@ def default_page_size(locale_name: str | None = None) -> PageSize:
 
 
 def _current_locale() -> str:
-    for getter in (lambda: locale.getlocale(locale.LC_PAPER), lambda: locale.getlocale()[0]):
+    paper: int | None = getattr(locale, "LC_PAPER", None)  # glibc's; not on every platform
+    categories = ([paper] if paper is not None else []) + [locale.LC_CTYPE]
+    for category in categories:
         try:
-            value = getter()
-        except (AttributeError, ValueError):  # LC_PAPER is not on every platform
+            value = locale.getlocale(category)[0]
+        except ValueError:
             continue
-        if isinstance(value, tuple):
-            value = value[0]
         if value:
             return value
     return ""

@@ -74,18 +74,20 @@ def searchable_cmap(cmap: bytes) -> bytes | None:
     if changed == mapping:
         return None
     lines = []
-    for start in range(0, len(changed), 100):  # a CMap section holds at most 100 entries
-        chunk = changed[start : start + 100]
+    for at in range(0, len(changed), 100):  # a CMap section holds at most 100 entries
+        chunk = changed[at : at + 100]
         lines.append(b"%d beginbfchar" % len(chunk))
         lines += [
             b"<%s> <%s>" % (code, value.encode("utf-16-be").hex().upper().encode())
             for code, value in chunk
         ]
         lines.append(b"endbfchar")
-    first = _SECTION.search(cmap)
-    last = list(_SECTION.finditer(cmap))[-1]
-    count_start = cmap.rfind(b"\n", 0, first.start()) + 1  # "N beginbfrange" starts its line
-    return cmap[:count_start] + b"\n".join(lines) + cmap[last.end() :]
+    first_section = _SECTION.search(cmap)
+    assert first_section is not None  # the mapping read above came from one
+    last_section = list(_SECTION.finditer(cmap))[-1]
+    # "N beginbfrange" starts its line
+    count_start = cmap.rfind(b"\n", 0, first_section.start()) + 1
+    return cmap[:count_start] + b"\n".join(lines) + cmap[last_section.end() :]
 
 
 def _text(hex_digits: bytes) -> str:

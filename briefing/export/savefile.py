@@ -29,7 +29,7 @@ _NO_ERROR = QFileDevice.FileError.NoError
 _CREATE_FLAGS = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
-def check_target(path: str | os.PathLike[str]) -> None:
+def check_target(path: str | bytes | os.PathLike[str]) -> None:
     """Raise ``ExportError`` with a clear reason when ``path`` cannot be written at all."""
     target = os.fsencode(path)
     shown = shown_name(target)

@@ -149,7 +149,11 @@ class WindowComfort(QObject):
         file_menu, go_menu, view_menu = w.menus["&File"], w.menus["&Go"], w.menus["&View"]
         self.recent_menu = QMenu("Open &Recent", w)
         self.recent_menu.setObjectName("recentMenu")
-        file_menu.insertMenu(_after(file_menu, w.open_folder_action), self.recent_menu)
+        following = _after(file_menu, w.open_folder_action)
+        if following is not None:
+            file_menu.insertMenu(following, self.recent_menu)
+        else:
+            file_menu.addMenu(self.recent_menu)
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         self.fill_recent_menu()
         go_menu.addSeparator()
@@ -371,11 +375,7 @@ class WindowComfort(QObject):
         self.apply_motion()
 
     def apply_motion(self) -> None:
-        view = self.window.card_view
-        if self.reduce_motion_action.isChecked():
-            view.flip_duration_ms = 0
-        else:
-            view.__dict__.pop("flip_duration_ms", None)  # back to the class's duration
+        self.window.card_view.reduced_motion = self.reduce_motion_action.isChecked()
 
     # -- recent decks ----------------------------------------------------------------------
 

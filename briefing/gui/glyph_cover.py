@@ -214,8 +214,7 @@ def _missing_runs(text: str, position: int, font: QFont) -> list[tuple[int, int,
         attached = code in _ATTACHED or (0xFE00 <= code <= 0xFE0F)
         if runs and runs[-1][1] == position and attached:
             runs[-1] = (runs[-1][0], position + width, runs[-1][2])
-        elif faces.get(code) is not None:
-            face = faces[code]
+        elif (face := faces.get(code)) is not None:
             if runs and runs[-1][1] == position and runs[-1][2] == face:
                 runs[-1] = (runs[-1][0], position + width, face)
             else:

@@ -70,7 +70,7 @@ class KeysOverlay(QFrame):
         footer = plain_label("keysFooter")
         footer.setText("Press any key to close")
         grid.addWidget(footer, len(rows) + 1, 0, 1, 2, Qt.AlignmentFlag.AlignCenter)
-        column = QVBoxLayout(self)
+        column = self._column = QVBoxLayout(self)
         column.addWidget(panel, 0, Qt.AlignmentFlag.AlignCenter)
         self.hide()
 
@@ -90,7 +90,7 @@ class KeysOverlay(QFrame):
         (down to half), so a small window shows every key whole."""
         app = QApplication.instance()
         sheet = app.styleSheet() if isinstance(app, QApplication) else ""
-        margins = self.contentsMargins() + self.layout().contentsMargins()
+        margins = self.contentsMargins() + self._column.contentsMargins()
         room = self.contentsRect().size().shrunkBy(margins)
         for percent in reversed(zoom.STEPS[: zoom.STEPS.index(zoom.DEFAULT) + 1]):
             rules = zoom.scaled_font_rules(sheet, percent, _KEYS_PARTS)

@@ -56,7 +56,7 @@ class _SafeBrowser(QTextBrowser):
         if self.viewportMargins().bottom() != -absorbed:
             self.setViewportMargins(0, 0, 0, -absorbed)
 
-    def loadResource(self, type: int, name: QUrl) -> object:
+    def loadResource(self, type: int, name: QUrl | str) -> object:
         return None
 
 

@@ -160,7 +160,7 @@ class CardFront(QFrame):
         outer.addWidget(self.scroll_area)
 
         # Spacing between the parts is the labels' margins in the stylesheet.
-        layout = QVBoxLayout(self.parts)
+        layout = self._parts_layout = QVBoxLayout(self.parts)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.topic_label)
@@ -228,7 +228,7 @@ class CardFront(QFrame):
 
     def _needed_height(self, width: int) -> int:
         """The parts' height at ``width`` with the headline whole at its smallest size."""
-        layout = self.parts.layout()
+        layout = self._parts_layout
         # The headline's size policy is Ignored, so the layout counts it as nothing.
         if layout.hasHeightForWidth():
             others = layout.heightForWidth(width)
@@ -258,10 +258,10 @@ class CardFront(QFrame):
         """On a front nobody can scroll that is too small for its parts (a preview on a
         small screen), leave out the least needed (the hints, the figure's label, then the
         figure) until the title and a line of the headline fit, rather than cut them."""
-        optional = (self.hint_label, self.match_hint_label, self.figure_label)
-        optional += (self.figure_value_label,)
+        optional: tuple[QWidget, ...] = (self.hint_label, self.match_hint_label)
+        optional += (self.figure_label, self.figure_value_label)
         wanted = [part for part in optional if not part.isHidden() or part in self._dropped]
-        kept = [self.topic_label, *wanted]
+        kept: list[QWidget] = [self.topic_label, *wanted]
         line = self.headline_label.height_at_smallest(1_000_000)
         dropped: list[QWidget] = []
         for part in wanted:

@@ -71,6 +71,7 @@ class CardView(QWidget):
         self._back: CardBack | None = None
         self._focus_ring = False
         self._card: tuple[Deck, Card, CardMatch | None] | None = None
+        self.reduced_motion = False  # View > Reduce Motion: every flip instant
 
         self.flip_animation = QVariantAnimation(self)
         self.flip_animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
@@ -176,7 +177,7 @@ class CardView(QWidget):
         start = self.angle()
         self._showing_back = not self._showing_back
         end = 180.0 if self._showing_back else 0.0
-        if self.flip_duration_ms <= 0 or not animated:
+        if self.flip_duration_ms <= 0 or self.reduced_motion or not animated:
             self.flip_animation.stop()
             self._on_flip_finished()
             return

@@ -342,7 +342,7 @@ class PrintPreviewDialog(QDialog):
             # The backs are laid out for turning the sheet over its long edge.
             self.printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
         dialog = self.print_dialog(self.printer, self)
-        if isinstance(dialog, QAbstractPrintDialog):
+        if isinstance(dialog, QPrintDialog):
             # The pages are all of the deck, on the paper chosen here: no page range or size.
             dialog.setOptions(
                 QAbstractPrintDialog.PrintDialogOption.PrintToFile

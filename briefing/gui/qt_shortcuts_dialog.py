@@ -152,19 +152,23 @@ class ShortcutsDialog(QDialog):
 
     def group_titles(self) -> list[str]:
         return [
-            self.table.item(row, 0).text()
+            self._text(row, 0)
             for row in range(self.table.rowCount())
             if self.table.columnSpan(row, 0) == 2
         ]
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
 
     def rows(self, group: str) -> dict[str, str]:
         """The (action, keys) rows of ``group`` as shown."""
         found: dict[str, str] = {}
         inside = False
         for row in range(self.table.rowCount()):
-            name = self.table.item(row, 0).text()
+            name = self._text(row, 0)
             if self.table.columnSpan(row, 0) == 2:
                 inside = name == group
             elif inside:
-                found[name] = self.table.item(row, 1).text()
+                found[name] = self._text(row, 1)
         return found

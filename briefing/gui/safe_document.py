@@ -28,7 +28,7 @@ class SafeDocument(QTextDocument):
         self.addResource(QTextDocument.ResourceType.ImageResource, url, image)
         return url
 
-    def loadResource(self, type: int, name: QUrl) -> object:
+    def loadResource(self, type: int, name: QUrl | str) -> object:
         return None
 
 

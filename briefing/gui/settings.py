@@ -188,7 +188,7 @@ def path_value(path: str) -> str | QByteArray:
 def as_path(value: object) -> str:
     """An absolute path read from settings (see ``path_value``), or "" for anything else."""
     if isinstance(value, QByteArray):
-        value = os.fsdecode(value.data())
+        value = os.fsdecode(bytes(value.data()))
     if type(value) is str and os.path.isabs(value) and "\0" not in value:
         return value
     return ""

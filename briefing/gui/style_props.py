@@ -8,12 +8,17 @@ stylesheet sets one, a property falls back to a palette role.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Property, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
 
-def color_property(attribute: str, fallback: QPalette.ColorRole) -> Property:
+def color_property(attribute: str, fallback: QPalette.ColorRole) -> QColor:
+    """A ``QColor`` Qt property kept in ``attribute``; read on a widget, it is the colour
+    (typed so: the descriptor's class-level type is not what code reads)."""
+
     def get(self: QWidget) -> QColor:
         color = getattr(self, attribute, None)
         return QColor(color) if color is not None else self.palette().color(fallback)
@@ -23,7 +28,7 @@ def color_property(attribute: str, fallback: QPalette.ColorRole) -> Property:
         # QWidget's, by name: in PySide6 6.10.0 an item view's update(index) hides it
         QWidget.update(self)
 
-    return Property(QColor, get, set_)
+    return cast(QColor, Property(QColor, get, set_))
 
 
 def restyle(widget: QWidget, *, with_children: bool = False) -> None:
