@@ -260,7 +260,8 @@ class WindowComfort(QObject):
         index = w.index
         if w.overview_visible():
             row = w.overview.selected_row()
-            if row < 0:
+            if row < 0:  # no card chosen (a search that matched none): nothing to star
+                self._show_star()  # the checkable action has already checked itself
                 return
             index = w.results_model.source_row(row)
         self.stars.toggle(w.deck.cards[index].id)

@@ -428,14 +428,18 @@ def present(window: MainWindow, presenter: bool = False, tag: str = "") -> Prese
         return None
     start = cards.index(window.index) if window.index in cards else 0
     presentation = Presentation(deck, cards, start, home=window)
-    presentation.ended.connect(lambda index: _return_to(window, index))
+    presentation.ended.connect(lambda index: _return_to(window, deck.cards[index].id))
     presentation.start(presenter=presenter)
     return presentation
 
 
-def _return_to(window: MainWindow, index: int) -> None:
+def _return_to(window: MainWindow, card_id: str) -> None:
+    """Back on the card last shown, found by its id: the deck may have been reloaded since
+    (a card gone before it moves it up). If it is gone itself, where the window is."""
     window.set_overview_visible(False)
-    window.go_to(index)
+    index = window.deck.index_of(card_id) if window.deck is not None else None
+    if index is not None:
+        window.go_to(index)
     window.activateWindow()
     window.card_view.setFocus()
 

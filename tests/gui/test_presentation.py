@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -474,3 +475,26 @@ def test_paging_while_the_card_turns_over_is_kept_when_the_back_shows(
     qtbot.waitUntil(lambda: not audience.card_view.is_animating(), timeout=3000)
     assert audience.card_view.back.isVisible()
     assert audience.card_view.back.browser.verticalScrollBar().value() > 0
+
+
+def test_esc_lands_on_the_card_last_shown_after_the_deck_was_reloaded_meanwhile(
+    window: MainWindow, start: Start, qtbot: Any, deck_folder: Path
+) -> None:
+    """A card removed while presenting moves the ones after it up: Esc still comes back on
+    the card the room last saw, not on whichever card now has its old place (found by the
+    sequences audit)."""
+    for name in ("charlie", "delta"):
+        (deck_folder / f"{name}.yaml").write_text(
+            f"title: {name.title()}\nheadline: H.\nbody: B.\n", encoding="utf-8"
+        )
+    assert window.open_deck(deck_folder)
+    shown = start()
+    audience = shown.audience
+    assert audience is not None
+    qtbot.keyClick(audience, Qt.Key.Key_End)
+    qtbot.keyClick(audience, Qt.Key.Key_Left)  # Charlie, third of four
+    (deck_folder / "alpha.yaml").unlink()
+    assert window.reload_deck()  # as the watcher does
+    qtbot.keyClick(audience, Qt.Key.Key_Escape)
+    assert window.card_view.front.topic_label.text() == "Charlie"
+    assert window.position_label.text() == "Card 2 of 3"

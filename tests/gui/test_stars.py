@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from search_helpers import type_query
 
 from briefing.gui.deck_model import DeckListModel
 from briefing.gui.qt_main_window import MainWindow
@@ -158,3 +159,15 @@ def test_stars_of_two_instances_add_up_and_an_unstar_still_counts(
     later = new_window()
     later.open_deck(str(deck_folder))
     assert later.comfort.stars.ids() == ["beta"]
+
+
+def test_star_key_with_no_card_chosen_in_the_overview_leaves_star_unpressed(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """A search that matches nothing leaves no card chosen: Ctrl+D stars nothing, and the
+    Star button does not show "Starred" (found by the sequences audit)."""
+    type_query(qtbot, window, "zqx")
+    assert window.overview_visible() and window.overview.selected_row() < 0
+    qtbot.keyClick(window.search_field, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.comfort.stars.ids() == []
+    assert not window.comfort.star_action.isChecked()
