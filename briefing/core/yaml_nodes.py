@@ -468,7 +468,7 @@ class _Composer:
                 )
             else:
                 parent.seen[key.text] = key
-                if TYPE_CHECKING:  # a sequence took the branch above; no cost when reading
-                    assert type(container) is Mapping
-                container.pairs.append((key, node))
+                # A sequence took the branch above: a mapping (narrowing here would cost
+                # a check for every key of the deck).
+                container.pairs.append((key, node))  # type: ignore[union-attr]
         return None
