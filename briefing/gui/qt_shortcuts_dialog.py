@@ -52,11 +52,14 @@ def shortcut_groups(window: QWidget) -> list[Group]:
     groups: list[Group] = []
     listed: set[QAction] = set()
     menu_bar = window.menuBar() if isinstance(window, QMainWindow) else None
+    # Each menu by the action that opens it. Not ``QAction.menu()``: before PySide6 6.11.2
+    # the wrapper it returns owns the menu, and deletes it (the File menu) when collected.
+    menus = {menu.menuAction(): menu for menu in window.findChildren(QMenu)}
     for entry in menu_bar.actions() if menu_bar is not None else []:
-        menu = entry.menu()
-        if not isinstance(menu, QMenu):
+        menu = menus.get(entry)
+        if menu is None:
             continue
-        in_menu = [action for action in _menu_actions(menu) if action in keyed]
+        in_menu = [action for action in _menu_actions(menu, menus) if action in keyed]
         rows = [(_name(action), key_names(action)) for action in in_menu if action not in listed]
         listed.update(in_menu)
         if rows:
@@ -70,11 +73,11 @@ def shortcut_groups(window: QWidget) -> list[Group]:
     return groups
 
 
-def _menu_actions(menu: QMenu) -> list[QAction]:
+def _menu_actions(menu: QMenu, menus: dict[QAction, QMenu]) -> list[QAction]:
     found = []
     for action in menu.actions():
-        submenu = action.menu()
-        found.extend(_menu_actions(submenu) if isinstance(submenu, QMenu) else [action])
+        submenu = menus.get(action)
+        found.extend(_menu_actions(submenu, menus) if submenu is not None else [action])
     return found
 
 

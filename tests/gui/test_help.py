@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import PySide6
@@ -73,3 +74,12 @@ def test_about_shows_versions_and_licences(window: MainWindow) -> None:
     text = dialog.label.text()
     assert __version__ in text and qVersion() in text and PySide6.__version__ in text
     assert "MIT" in text and "OFL" in text
+
+
+def test_showing_the_shortcuts_leaves_every_menu_in_place(window: MainWindow) -> None:
+    titles = [action.text() for action in window.menuBar().actions()]
+    window.comfort.show_shortcuts()
+    gc.collect()  # a wrapper that owned a menu would delete it here (PySide6 before 6.11.2)
+    assert [action.text() for action in window.menuBar().actions()] == titles
+    for menu in window.menus.values():
+        assert menu.actions()  # still there, and still filled
