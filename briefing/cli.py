@@ -142,7 +142,7 @@ def _font_warnings(deck: Deck) -> list[str]:
     try:
         from PySide6.QtGui import QGuiApplication
 
-        from briefing.gui.glyph_cover import uncovered
+        from briefing.render.glyph_cover import uncovered
     except ImportError:  # Qt missing or its system libraries absent: no fonts to ask
         return []
     global _fonts_app

@@ -18,7 +18,7 @@ from briefing.export.canvas import Canvas
 from briefing.export.geometry import PageFrame
 from briefing.export.options import ExportOptions, OptionsError
 from briefing.export.print_style import Palette, palette
-from briefing.gui.fonts import ensure_fonts
+from briefing.render.fonts import ensure_fonts
 
 # on_page(done, total) after each page, and on_page(0, 0) now and then while the pages
 # are being laid out; returning False cancels the export.

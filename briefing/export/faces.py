@@ -17,8 +17,8 @@ from briefing.export.canvas import Align, Canvas, line_height
 from briefing.export.chrome import fit_lines, fit_marking, paint_lines
 from briefing.export.geometry import Rect
 from briefing.export.print_style import Palette, font
-from briefing.gui.fonts import SANS
-from briefing.gui.safe_document import SafeDocument
+from briefing.render.fonts import SANS
+from briefing.render.safe_document import SafeDocument
 
 CONTINUED_IN_HANDOUT = "\u2026continued in the handout"  # a card image: one face only
 CONTINUED_ON_NEXT_CARD = "continued on the next card \u2192"

@@ -15,7 +15,7 @@ from briefing.export.geometry import Rect
 from briefing.export.options import Side
 from briefing.export.print_style import LAYOUT_DPI, palette
 from briefing.export.savefile import save_bytes
-from briefing.gui.fonts import ensure_fonts
+from briefing.render.fonts import ensure_fonts
 
 # The face of a card image, in points: 5 x 3.33 inches, landscape like the card on screen.
 FACE = Rect(0, 0, 360, 240)

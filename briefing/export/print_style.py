@@ -13,9 +13,9 @@ from functools import cache
 
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPaintDevice
 
-from briefing.gui.fonts import SANS
-from briefing.gui.qt_marking_banner import marking_level
 from briefing.paths import resource_path
+from briefing.render.fonts import SANS
+from briefing.render.marking import marking_level
 
 LAYOUT_DPI = 1200  # text is laid out at this resolution, whatever the device
 DOTS_PER_PT = LAYOUT_DPI / 72

@@ -38,16 +38,16 @@ from briefing.export.print_style import (
     layout_device,
     nominal_spacing,
 )
-from briefing.gui.back_document import (
+from briefing.render.back_document import (
     SECTION_PROPERTY,
     BackStyle,
     fill_back,
     image_fragments,
     natural_size,
 )
-from briefing.gui.fonts import SANS, SERIF
-from briefing.gui.glyph_cover import cover_styled_runs
-from briefing.gui.safe_document import SafeDocument
+from briefing.render.fonts import SANS, SERIF
+from briefing.render.glyph_cover import cover_styled_runs
+from briefing.render.safe_document import SafeDocument
 
 _PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 SOURCES_LABEL = "Sources"  # the heading fill_back gives a card's sources

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing import APP_ID, __version__
 from briefing.gui import settings, themes
-from briefing.gui.fonts import register_fonts
 from briefing.gui.qt_main_window import MainWindow
+from briefing.render.fonts import register_fonts
 
 if TYPE_CHECKING:  # a message box is built only when something goes wrong
     from PySide6.QtWidgets import QMessageBox

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from briefing.core.model import Card
 from briefing.gui.deck_model import DeckListModel
-from briefing.gui.fonts import SERIF
 from briefing.gui.painting import ShadowCache, draw_elided_paragraph, elide_at_word
 from briefing.gui.stars import STARRED_TEXT
+from briefing.render.fonts import SERIF
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -20,12 +20,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
 from briefing.core.model import Card, Deck
-from briefing.gui.back_document import BackStyle, fill_back, fit_images, highlight_back
-from briefing.gui.highlight import CardMatch, match_format
 from briefing.gui.qt_card_front import caps
 from briefing.gui.qt_fit_label import FitLabel
-from briefing.gui.safe_document import SafeDocument
 from briefing.gui.style_props import color_property
+from briefing.render.back_document import BackStyle, fill_back, fit_images, highlight_back
+from briefing.render.highlight import CardMatch, match_format
+from briefing.render.safe_document import SafeDocument
 
 # The most of the face's height a title takes before its type steps down.
 _TITLE_SHARE = 0.4

@@ -16,11 +16,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from briefing.core.model import Card
-from briefing.gui.highlight import BACK_FIELDS, CardMatch, match_format
 from briefing.gui.qt_fit_label import FitLabel
 from briefing.gui.qt_highlight_label import HighlightLabel
 from briefing.gui.stars import STARRED_TEXT
 from briefing.gui.style_props import color_property
+from briefing.render.highlight import BACK_FIELDS, CardMatch, match_format
 
 FLIP_HINT = "Space to flip"
 _BADGE_MARGIN = 16  # from the face's top right corner to the starred badge

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from briefing.core.model import Card, Deck
 from briefing.gui import zoom
-from briefing.gui.highlight import CardMatch
 from briefing.gui.painting import ShadowCache
 from briefing.gui.qt_card_front import CardFront
 from briefing.gui.style_props import color_property, restyle
+from briefing.render.highlight import CardMatch
 
 if TYPE_CHECKING:  # the back is built when first shown, not at start-up
     from briefing.gui.qt_card_back import CardBack

@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QWidget
 
-from briefing.gui.highlight import Span, clipped, highlight_spans
+from briefing.render.highlight import Span, clipped, highlight_spans
 
 
 class HighlightLabel(QLabel):

@@ -48,10 +48,10 @@ if TYPE_CHECKING:  # built by complete(), after the first card is painted
 
     from briefing.export.options import ExportOptions
     from briefing.gui.export_settings import CardChoice, Scope
-    from briefing.gui.highlight import CardMatch
     from briefing.gui.presentation import Presentation
     from briefing.gui.qt_export_dialog import ExportPdfDialog
     from briefing.gui.qt_print_preview import PrintPreviewDialog
+    from briefing.render.highlight import CardMatch
 
 DECK_FILE_FILTER = "Briefing decks (*.yaml *.yml);;All files (*)"
 NO_MATCH_HINT = "Try fewer or shorter words, or press Esc to see every card."
@@ -815,7 +815,7 @@ class MainWindow(QMainWindow):
         search = self.search
         if not search.is_active() or not search.results or self.results_model.row_of(index) < 0:
             return None
-        from briefing.gui.highlight import CardMatch
+        from briefing.render.highlight import CardMatch
 
         return CardMatch(search.query, search.matched_fields(index))
 

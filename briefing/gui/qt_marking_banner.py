@@ -7,21 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
 from briefing.gui.style_props import restyle
-
-# Conventional banner colours by level; the stylesheet maps each level to its colour.
-_LEVELS = (
-    ("top secret", "top-secret"),
-    ("unclassified", "unclassified"),
-    ("secret", "secret"),
-    ("confidential", "confidential"),
-    ("restricted", "restricted"),
-    ("official", "official"),
-)
-
-
-def marking_level(marking: str) -> str:
-    lowered = marking.lower()
-    return next((level for word, level in _LEVELS if word in lowered), "other")
+from briefing.render.marking import marking_level
 
 
 class MarkingBanner(QLabel):

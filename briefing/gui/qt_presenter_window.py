@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.gui import zoom
-from briefing.gui.back_document import BackStyle, fill_notes
 from briefing.gui.presentation import (
     MAX_COUNTDOWN_MINUTES,
     NOTES_ZOOM_KEY,
@@ -40,9 +39,10 @@ from briefing.gui.qt_audience_window import (
 from briefing.gui.qt_card_front import caps_label, plain_label
 from briefing.gui.qt_card_grid import CardGrid
 from briefing.gui.qt_card_view import CardView
-from briefing.gui.safe_document import SafeDocument
 from briefing.gui.settings import app_settings, as_int, read
 from briefing.gui.style_props import color_property, restyle
+from briefing.render.back_document import BackStyle, fill_notes
+from briefing.render.safe_document import SafeDocument
 
 if TYPE_CHECKING:
     from briefing.gui.presentation import Presentation

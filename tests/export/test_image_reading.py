@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage, QImageReader
 
-import briefing.gui.deck_images as deck_images
+import briefing.render.deck_images as deck_images
 from briefing.core.loader import load_deck
 from briefing.core.model import Deck
 from briefing.export import text

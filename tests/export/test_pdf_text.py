@@ -18,7 +18,7 @@ from briefing.core.model import Deck, Quote
 from briefing.export.options import ExportOptions
 from briefing.export.pdf import export_pdf
 from briefing.export.pdf_text import NotQtPdf, make_searchable, searchable_cmap
-from briefing.gui.glyph_cover import fallback_face
+from briefing.render.glyph_cover import fallback_face
 
 ARABIC = "السلام عليكم ورحمة الله"  # lam-alef and the Allah ligature among them
 CHINESE = "全面合作"

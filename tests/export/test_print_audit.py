@@ -477,7 +477,7 @@ def test_each_part_of_a_long_back_fits_the_face_it_is_printed_on(paper):
         plan_back,
     )
     from briefing.export.print_style import palette
-    from briefing.gui.fonts import ensure_fonts
+    from briefing.render.fonts import ensure_fonts
 
     ensure_fonts()  # measured in the fonts the export uses
     frame = PageFrame.for_paper(paper)

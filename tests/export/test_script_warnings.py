@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtGui import QFont
 
 from briefing.cli import main
-from briefing.gui.glyph_cover import fallback_face
+from briefing.render.glyph_cover import fallback_face
 
 THAI_DECK = """\
 title: Scripts

@@ -9,9 +9,9 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing.gui import app as gui_app
-from briefing.gui.fonts import SANS, SERIF
 from briefing.gui.qt_main_window import MainWindow
 from briefing.paths import bundled_deck_path
+from briefing.render.fonts import SANS, SERIF
 
 
 def test_build_main_window_opens_bundled_deck_without_path(

@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from briefing.core.loader import load_deck
-from briefing.gui.back_document import image_fragments
 from briefing.gui.qt_main_window import MainWindow
+from briefing.render.back_document import image_fragments
 
 CAPTION = "The caption of the photo"
 WIDE, HIGH = 800, 500

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
 
-import briefing.gui.deck_images as deck_images
+import briefing.render.deck_images as deck_images
 from briefing.core.loader import load_deck
 from briefing.gui.qt_main_window import MainWindow
 

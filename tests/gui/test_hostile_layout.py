@@ -16,10 +16,10 @@ from PySide6.QtGui import QColor, QFont
 from briefing.core.markdown_budget import MAX_CHARACTERS, markdown_cost
 from briefing.core.model import Deck
 from briefing.core.query import parse_query
-from briefing.gui.back_document import BackStyle, fill_notes
-from briefing.gui.highlight import CardMatch, highlighted_ranges
 from briefing.gui.qt_main_window import MainWindow
-from briefing.gui.safe_document import SafeDocument
+from briefing.render.back_document import BackStyle, fill_notes
+from briefing.render.highlight import CardMatch, highlighted_ranges
+from briefing.render.safe_document import SafeDocument
 
 MakeDeck = Callable[..., Deck]
 FAST = 2.0  # seconds; each takes a fraction of that

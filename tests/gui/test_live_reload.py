@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QTextDocument
 
-from briefing.gui.back_document import image_fragments
 from briefing.gui.deck_watcher import DeckWatcher
 from briefing.gui.qt_main_window import MainWindow
+from briefing.render.back_document import image_fragments
 
 WAIT_MS = 5000
 SETTLE_MS = 300  # longer than the watcher's debounce, which these tests set to 0

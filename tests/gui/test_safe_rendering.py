@@ -12,9 +12,9 @@ from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QLabel
 
 from briefing.core.model import Deck, Image
-from briefing.gui.back_document import fit_images
 from briefing.gui.qt_main_window import MainWindow
-from briefing.gui.safe_document import SafeDocument
+from briefing.render.back_document import fit_images
+from briefing.render.safe_document import SafeDocument
 
 MakeDeck = Callable[..., Deck]
 

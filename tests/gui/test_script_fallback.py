@@ -17,11 +17,11 @@ from briefing.core.model import Deck, Quote
 from briefing.core.scripts import needs_font_check
 from briefing.export.options import ExportOptions
 from briefing.export.pdf import export_pdf
-from briefing.gui.back_document import BackStyle, fill_back
-from briefing.gui.fonts import FONT_FILES, SANS, ensure_fonts
-from briefing.gui.glyph_cover import fallback_face
-from briefing.gui.safe_document import SafeDocument
 from briefing.paths import resource_path
+from briefing.render.back_document import BackStyle, fill_back
+from briefing.render.fonts import FONT_FILES, SANS, ensure_fonts
+from briefing.render.glyph_cover import fallback_face
+from briefing.render.safe_document import SafeDocument
 
 ARABIC = "السلام عليكم"
 

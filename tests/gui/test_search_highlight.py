@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor, QTextCursor, QTextDocument
 from search_helpers import type_query
 
 from briefing.core.model import Card, Deck, Quote
-from briefing.gui.highlight import MATCH_PROPERTY, highlighted_ranges
 from briefing.gui.qt_main_window import MainWindow
+from briefing.render.highlight import MATCH_PROPERTY, highlighted_ranges
 
 MakeDeck = Callable[..., Deck]
 

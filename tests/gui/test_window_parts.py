@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from briefing.core.model import Deck
 from briefing.gui.qt_fit_label import FitLabel
 from briefing.gui.qt_main_window import MainWindow
-from briefing.gui.qt_marking_banner import marking_level
+from briefing.render.marking import marking_level
 
 MakeDeck = Callable[..., Deck]
 
@@ -125,7 +125,7 @@ def test_previous_and_next_stay_icons_after_the_window_narrows_and_widens(
 def test_list_indent_on_screen_grows_with_the_type_so_zoomed_bullets_fit(qtbot: Any) -> None:
     from PySide6.QtGui import QColor, QFont
 
-    from briefing.gui.back_document import BackStyle
+    from briefing.render.back_document import BackStyle
 
     small, large = QFont(), QFont()
     small.setPixelSize(16)

@@ -30,14 +30,14 @@ from PySide6.QtGui import (
 from briefing.core.matching import match_spans
 from briefing.core.model import Card, Deck, Image, Quote, Source
 from briefing.core.query import Query
-from briefing.gui.document_edits import one_edit
-from briefing.gui.fonts import SERIF
-from briefing.gui.glyph_cover import cover_styled_runs
-from briefing.gui.highlight import highlight_spans
-from briefing.gui.safe_document import SafeDocument, is_own_resource
+from briefing.render.document_edits import one_edit
+from briefing.render.fonts import SERIF
+from briefing.render.glyph_cover import cover_styled_runs
+from briefing.render.highlight import highlight_spans
+from briefing.render.safe_document import SafeDocument, is_own_resource
 
 if TYPE_CHECKING:
-    from briefing.gui.deck_images import DeckImage
+    from briefing.render.deck_images import DeckImage
 
 MARKDOWN = (
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub
@@ -87,7 +87,7 @@ def fill_back(
         _insert_quote(cursor, quote, deck.source(quote.source), style)
     if card.image is not None:
         # Imported here: reading images (hashing, the SVG check) stays off the start path.
-        from briefing.gui.deck_images import read_deck_image
+        from briefing.render.deck_images import read_deck_image
 
         loaded = read_deck_image(deck.folder, card.image.path, image_box)
         _insert_image(cursor, document, loaded, card.image, style)

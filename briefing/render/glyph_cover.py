@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 
 from briefing.core.scripts import needs_font_check, unusual_characters
-from briefing.gui.fonts import SANS, SERIF, ensure_fonts
+from briefing.render.fonts import SANS, SERIF, ensure_fonts
 
 _WS = QFontDatabase.WritingSystem
 # (first code point, last, writing system): where to look first for a character's font.

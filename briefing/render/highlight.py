@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
-from briefing.gui.document_edits import one_edit
+from briefing.render.document_edits import one_edit
 
 if TYPE_CHECKING:
     from briefing.core.query import Query
