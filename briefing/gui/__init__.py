@@ -1,1 +1,1 @@
-"""The Qt desktop app. Only this package imports PySide6; see ``briefing.gui.app.run``."""
+"""The Qt desktop app, the only package that builds widgets; see ``briefing.gui.app.run``."""
