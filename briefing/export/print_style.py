@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPaintDevice
 from briefing.paths import resource_path
 from briefing.render.fonts import SANS
 from briefing.render.marking import marking_level
+from briefing.render.stylesheet import stylesheet_rules
 
 LAYOUT_DPI = 1200  # text is laid out at this resolution, whatever the device
 DOTS_PER_PT = LAYOUT_DPI / 72
@@ -23,23 +24,6 @@ SCREEN_DPI = 96  # lengths fill_back gives in screen pixels are scaled from this
 # Letter spacing of small capitals, in ems. More (0.1 em and up) and PDF readers take the
 # gaps for spaces: a search for "WEAPONS" would not find "W E A P O N S".
 TRACKING = 0.07
-
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-
-
-def stylesheet_rules(text: str) -> dict[str, dict[str, str]]:
-    """``selector -> {property: value}`` for every rule of a Qt stylesheet (later rules win)."""
-    rules: dict[str, dict[str, str]] = {}
-    for selectors, body in _RULE.findall(_COMMENT.sub("", text)):
-        properties = {}
-        for declaration in body.split(";"):
-            name, colon, value = declaration.partition(":")
-            if colon:
-                properties[name.strip()] = value.strip()
-        for selector in selectors.split(","):
-            rules.setdefault(" ".join(selector.split()), {}).update(properties)
-    return rules
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.render.stylesheet import stylesheet_blocks
+
 STEPS: tuple[int, ...] = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 DEFAULT = 100
 # Selectors naming these are the card's text; only their font sizes are scaled.
@@ -22,9 +24,7 @@ CARD_PARTS = (
     "cardBody",
     "starBadge",
 )
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _FONT_SIZE = re.compile(r"font-size:\s*(\d+(?:\.\d+)?)px")
-_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 
 def zoom_in(percent: int) -> int:
@@ -41,8 +41,7 @@ def scaled_font_rules(stylesheet: str, percent: int, parts: tuple[str, ...]) -> 
     if percent == DEFAULT:
         return ""
     rules = []
-    for selector, body in _RULE.findall(_COMMENT.sub("", stylesheet)):
-        selector = " ".join(selector.split())
+    for selector, body in stylesheet_blocks(stylesheet):
         size = _FONT_SIZE.search(body)
         if size is None or not any(part in selector for part in parts):
             continue

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from briefing.export.print_style import palette, stylesheet_rules
+from briefing.export.print_style import palette
 from briefing.paths import resource_path
+from briefing.render.stylesheet import stylesheet_rules
 
 
 def test_stylesheet_rules_are_read_per_selector():
