@@ -1,4 +1,4 @@
-"""Reading exported PDFs back: text, positions, fonts; and decks built for the tests."""
+"""Reading exported PDFs back: text, positions, fonts (the decks come from ``factories``)."""
 
 from __future__ import annotations
 
@@ -9,37 +9,6 @@ from typing import Any
 
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
-
-from briefing.core.model import Card, Deck, Figure, Quote, Source
-
-SOURCES = (Source("src", "The source report", publisher="Agency"),)
-
-
-def make_card(number: int, **fields: Any) -> Card:
-    values: dict[str, Any] = {
-        "id": f"card-{number}",
-        "title": f"Topic {number}",
-        "headline": f"Headline of card {number}.",
-        "body": f"- Body point of card {number}.\n- A second point.",
-        "figure": Figure(f"{number * 10}%", f"label {number}"),
-        "quotes": (Quote(f"Quote {number}", f"Speaker {number}", "src"),),
-        "sources": ("src",),
-    }
-    values.update(fields)
-    return Card(**values)
-
-
-def make_deck(n_cards: int = 5, **fields: Any) -> Deck:
-    values: dict[str, Any] = {
-        "title": "Test deck",
-        "cards": tuple(make_card(n) for n in range(1, n_cards + 1)),
-        "date": "21 June 2024",
-        "author": "The test author",
-        "marking": "OFFICIAL",
-        "sources": SOURCES,
-    }
-    values.update(fields)
-    return Deck(**values)
 
 
 def long_body(paragraphs: int) -> str:

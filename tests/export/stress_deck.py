@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from export_helpers import make_card
+from factories import make_card
 from PySide6.QtGui import QColor, QImage
 
 from briefing.core.model import Deck, Figure, Image, Quote, Source

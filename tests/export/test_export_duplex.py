@@ -7,7 +7,8 @@ page and on the back page (read back from the PDF) shows where each face was dra
 from __future__ import annotations
 
 import pytest
-from export_helpers import Run, make_deck, text_runs
+from export_helpers import Run, text_runs
+from factories import make_deck
 
 from briefing.export.faces import id_position
 from briefing.export.geometry import PT_PER_MM, PageFrame, back_cells, card_cells

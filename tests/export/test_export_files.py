@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from export_helpers import make_deck
+from factories import make_deck
 from pypdf import PdfReader
 
 from briefing.export import savefile

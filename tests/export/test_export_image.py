@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from export_helpers import make_card, make_deck
+from factories import make_card, make_deck
 from PySide6.QtGui import QImage
 
 from briefing.export.document import ExportError

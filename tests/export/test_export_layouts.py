@@ -7,16 +7,8 @@ import math
 from pathlib import Path
 
 import pytest
-from export_helpers import (
-    flat,
-    font_descriptors,
-    long_body,
-    make_card,
-    make_deck,
-    page_texts,
-    text_runs,
-    words,
-)
+from export_helpers import flat, font_descriptors, long_body, page_texts, text_runs, words
+from factories import make_card, make_deck
 from pypdf import PdfReader
 
 from briefing.core.model import Deck, Figure

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from export_helpers import make_card
+from factories import make_card
 from pypdf import PdfReader
 from PySide6.QtGui import QFont
 

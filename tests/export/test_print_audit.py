@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from export_helpers import flat, make_card, make_deck
+from export_helpers import flat
+from factories import make_card, make_deck
 from pypdf import PdfReader
 from stress_deck import GREEK_WITH_IOTA, LONG_TITLE, stress_deck
 

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import factories
 import pytest
-from gui_factories import make_card
 from print_helpers import EngineSpy
 from PySide6.QtWidgets import QApplication
 
@@ -62,20 +62,22 @@ def engine(monkeypatch: pytest.MonkeyPatch) -> EngineSpy:
     return spy
 
 
+# The window's tests read an unmarked deck with a subtitle and a source with a URL.
+_WINDOW_DECK: dict[str, Any] = {
+    "subtitle": "A subtitle",
+    "date": "2024-06-21",
+    "author": "",
+    "marking": "",
+    "sources": (Source("src", "A source", "Publisher", "2024", "https://example.org/a"),),
+}
+
+
 @pytest.fixture
 def make_deck() -> MakeDeck:
     """``make_deck(3, title=..., cards=(...))``: a deck of numbered cards."""
 
     def make(n_cards: int = 6, **fields: Any) -> Deck:
-        values: dict[str, Any] = {
-            "title": "Test deck",
-            "subtitle": "A subtitle",
-            "date": "2024-06-21",
-            "cards": tuple(make_card(i) for i in range(1, n_cards + 1)),
-            "sources": (Source("src", "A source", "Publisher", "2024", "https://example.org/a"),),
-        }
-        values.update(fields)
-        return Deck(**values)
+        return factories.make_deck(n_cards, **{**_WINDOW_DECK, **fields})
 
     return make
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from gui_factories import make_card
+from factories import make_card
 from PySide6.QtGui import QColor, QFont
 
 from briefing.core.markdown_budget import MAX_CHARACTERS, markdown_cost

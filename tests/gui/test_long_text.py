@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from conftest import MakeDeck
-from gui_factories import make_card
+from factories import make_card
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QLabel

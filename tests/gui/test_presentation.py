@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from contrast_helpers import top_row_cuts_text
-from gui_factories import make_card
+from factories import make_card
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget

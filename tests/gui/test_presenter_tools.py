@@ -161,7 +161,7 @@ def test_the_grid_leaves_the_marking_in_view(
 def test_the_grid_shows_only_the_cards_presented(
     window: MainWindow, make_deck: Any, start: Start
 ) -> None:
-    from gui_factories import make_card
+    from factories import make_card
 
     cards = tuple(make_card(n, tags=("nato",) if n % 2 else ()) for n in range(1, 7))
     window.on_deck_loaded(make_deck(cards=cards))

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from conftest import MakeDeck
 from contrast_helpers import top_row_cuts_text
-from gui_factories import make_card
+from factories import make_card
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 

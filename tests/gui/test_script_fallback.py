@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from gui_factories import make_card
+from factories import make_card
 from pypdf import PdfReader
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont, QRawFont, QTextDocument

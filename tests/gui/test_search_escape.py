@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from conftest import MakeDeck
-from gui_factories import make_card
+from factories import make_card
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from search_helpers import type_query
