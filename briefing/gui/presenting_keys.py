@@ -7,7 +7,7 @@ Also the one way keys are named, for these lists and for the window's shortcuts.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -47,7 +47,7 @@ def key_name(key: QKeySequence | Key) -> str:
     return "+".join(_KEY_NAMES.get(part, part) for part in parts)
 
 
-def joined_names(keys: tuple[QKeySequence | Key, ...] | list[QKeySequence]) -> str:
+def joined_names(keys: Iterable[QKeySequence | Key]) -> str:
     """The keys' names, each once (both Enter keys are one "Enter"), comma-separated."""
     return ", ".join(dict.fromkeys(key_name(key) for key in keys))
 
