@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -52,16 +51,14 @@ def joined_names(keys: Iterable[QKeySequence | Key]) -> str:
     return ", ".join(dict.fromkeys(key_name(key) for key in keys))
 
 
-@dataclass(frozen=True)
-class Binding:
+class Binding(NamedTuple):
     """Keys that do one thing to the presentation."""
 
     keys: tuple[Key, ...]
     command: Command
 
 
-@dataclass(frozen=True)
-class KeyRow:
+class KeyRow(NamedTuple):
     """One row of the help: its bindings' keys (" / " between bindings) and what they do.
 
     ``special`` names what the row also covers that is not a plain key → command binding:

@@ -4,7 +4,6 @@ idle."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 from typing import Any
@@ -129,11 +128,10 @@ def test_the_new_keys_work_in_the_audience_window(start: Start, qtbot: Any) -> N
 
 def _without(key: Key) -> tuple[presenting_keys.KeyRow, ...]:
     def trimmed(binding: presenting_keys.Binding) -> presenting_keys.Binding:
-        return dataclasses.replace(binding, keys=tuple(k for k in binding.keys if k != key))
+        return binding._replace(keys=tuple(k for k in binding.keys if k != key))
 
     return tuple(
-        dataclasses.replace(row, bindings=tuple(trimmed(b) for b in row.bindings))
-        for row in KEY_TABLE
+        row._replace(bindings=tuple(trimmed(b) for b in row.bindings)) for row in KEY_TABLE
     )
 
 
