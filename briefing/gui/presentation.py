@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from briefing.core.model import Card, Deck
 from briefing.gui.presentation_clock import PresentationClock
+from briefing.gui.presenting_keys import command_for
 from briefing.gui.settings import app_settings, as_int, read
 
 if TYPE_CHECKING:
@@ -33,46 +34,8 @@ TYPED_MS = 2500  # a typed card number stays this long without Enter
 Release = Callable[[], None]
 Inhibitor = Callable[[str], Release]
 
-# (keys, what they do), for the "?" overlay; the controller below is the authority.
-KEY_HELP: tuple[tuple[str, str], ...] = (
-    ("Space, Enter, click", "Flip the card"),
-    ("\u2192 / \u2190", "Next / previous card"),
-    ("\u2193, Page Down", "Next card; on a long back, the rest of it first"),
-    ("\u2191, Page Up", "Previous card; on a long back, back up it first"),
-    ("Home, End", "First, last card"),
-    ("Number, then Enter", "Go to that card"),
-    ("B / W", "Black / white screen (any key returns)"),
-    ("S", "Swap screens"),
-    ("R", "Restart the timer"),
-    ("?", "Show these keys"),
-    ("Esc", "End the presentation"),
-)
-# Keys only the presenter view has; its "?" list shows them before Esc.
-PRESENTER_ONLY_KEY_HELP: tuple[tuple[str, str], ...] = (
-    ("G", "All cards, to go to any of them"),
-    ("+ / -, Ctrl+0", "Larger / smaller speaker notes; their usual size"),
-)
-PRESENTER_KEY_HELP = (*KEY_HELP[:-1], *PRESENTER_ONLY_KEY_HELP, KEY_HELP[-1])
-
-_NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Down, Qt.Key.Key_N}
-_PREVIOUS_KEYS = {
-    Qt.Key.Key_Left,
-    Qt.Key.Key_PageUp,
-    Qt.Key.Key_Up,
-    Qt.Key.Key_P,
-    Qt.Key.Key_Backspace,
-}
-# On a back with more to read, these page through it before they change the card.
-_PAGE_DOWN_KEYS = {Qt.Key.Key_Down, Qt.Key.Key_PageDown}
-_PAGE_UP_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_PageUp}
-_FLIP_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter}
+# Handled before the key table: Enter after a typed card number goes to it.
 _ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
-_BLANK_KEYS: dict[Qt.Key, Blank] = {
-    Qt.Key.Key_B: "black",
-    Qt.Key.Key_Period: "black",
-    Qt.Key.Key_W: "white",
-    Qt.Key.Key_Comma: "white",
-}
 _MODIFIER_KEYS = {
     Qt.Key.Key_Shift,
     Qt.Key.Key_Control,
@@ -161,7 +124,7 @@ class Presentation(QObject):
         settings = app_settings()
         self.stage: Stage = "light" if read(settings, STAGE_KEY) == "light" else "dark"
         minutes = min(max(as_int(read(settings, COUNTDOWN_KEY)), 0), MAX_COUNTDOWN_MINUTES)
-        self.clock = clock or PresentationClock()
+        self.clock: PresentationClock = clock or PresentationClock()
         self.clock.countdown_seconds = minutes * 60
         self.audience: AudienceWindow | None = None
         self.presenter: PresenterWindow | None = None
@@ -324,28 +287,10 @@ class Presentation(QObject):
             self.typed_changed.emit(self.typed)
             return True
         self.clear_typed()
-        if qt_key == Qt.Key.Key_Escape:
-            self.end()
-        elif qt_key in _FLIP_KEYS:
-            self.flip()
-        elif qt_key in _NEXT_KEYS:
-            if qt_key not in _PAGE_DOWN_KEYS or not self.page_back(1):
-                self.next()
-        elif qt_key in _PREVIOUS_KEYS:
-            if qt_key not in _PAGE_UP_KEYS or not self.page_back(-1):
-                self.previous()
-        elif qt_key == Qt.Key.Key_Home:
-            self.first()
-        elif qt_key == Qt.Key.Key_End:
-            self.last()
-        elif qt_key in _BLANK_KEYS:
-            self.set_blank(_BLANK_KEYS[qt_key])
-        elif qt_key == Qt.Key.Key_S:
-            self.swap_screens()
-        elif qt_key == Qt.Key.Key_R:
-            self.clock.restart()
-        else:
+        command = command_for(qt_key)
+        if command is None:
             return False
+        command(self)
         return True
 
     # -- screens ---------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.gui import zoom
-from briefing.gui.presentation import KEY_HELP
+from briefing.gui.presenting_keys import HelpRows, key_help
 from briefing.gui.qt_card_front import plain_label
 from briefing.gui.qt_card_view import CardView
 from briefing.gui.qt_marking_banner import MarkingBanner
@@ -48,8 +48,9 @@ _KEYS_PARTS = ("keysHeading", "keysKey", "keysMeaning", "keysFooter")
 class KeysOverlay(QFrame):
     """The list of keys, over the window, until any key is pressed."""
 
-    def __init__(self, parent: QWidget, rows: tuple[tuple[str, str], ...] = KEY_HELP) -> None:
+    def __init__(self, parent: QWidget, rows: HelpRows | None = None) -> None:
         super().__init__(parent)
+        rows = key_help() if rows is None else rows
         self.setObjectName("keysOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         panel = self.panel = QFrame()

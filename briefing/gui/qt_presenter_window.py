@@ -23,11 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.gui import zoom
-from briefing.gui.presentation import (
-    MAX_COUNTDOWN_MINUTES,
-    NOTES_ZOOM_KEY,
-    PRESENTER_KEY_HELP,
-)
+from briefing.gui.presentation import MAX_COUNTDOWN_MINUTES, NOTES_ZOOM_KEY
+from briefing.gui.presenting_keys import presenter_key_help
 from briefing.gui.qt_audience_window import (
     KeysOverlay,
     PresentationKeys,
@@ -149,7 +146,7 @@ class PresenterWindow(PresentationKeys, QWidget):
         self.notes_caption = _caption("Speaker notes")
         self.notes_zoom = _saved_notes_zoom()
         self.typed_label = typed_number_label(self)
-        self.keys_overlay = KeysOverlay(self, PRESENTER_KEY_HELP)
+        self.keys_overlay = KeysOverlay(self, presenter_key_help())
         self.card_grid = CardGrid(self)
         # A laptop screen is often mirrored to the room: it is marked as the room's is.
         self.top_banner, self.bottom_banner = marking_banners(presentation.deck.marking)

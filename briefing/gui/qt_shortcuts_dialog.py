@@ -3,10 +3,8 @@ menus group them, read from the window each time it is shown, so the list never 
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,27 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.gui.presentation import KEY_HELP, PRESENTER_ONLY_KEY_HELP
+from briefing.gui.presenting_keys import joined_names, key_help, presenter_only_key_help
 
 WHILE_PRESENTING = "While presenting"
 IN_PRESENTER_VIEW = "In the presenter view"
 OTHER = "Other"
-# One way of naming keys, the way the presenting keys (KEY_HELP) are named: words for the
-# named keys, arrows for the arrow keys, and Return shown as the Enter it is on a keyboard.
-_KEY_NAMES = {
-    "PgUp": "Page Up",
-    "PgDown": "Page Down",
-    "Return": "Enter",
-    "Left": "\u2190",
-    "Right": "\u2192",
-    "Up": "\u2191",
-    "Down": "\u2193",
-    "Del": "Delete",
-    "Ins": "Insert",
-}
-_LAST_KEY = {"+": "Plus", "-": "Minus", "=": "Equals"}
-_NAME = re.compile(r"[^+]+|\+$")
-
 Group = tuple[str, list[tuple[str, str]]]
 
 
@@ -67,8 +49,8 @@ def shortcut_groups(window: QWidget) -> list[Group]:
     rest = [(_name(action), key_names(action)) for action in keyed if action not in listed]
     if rest:
         groups.append((OTHER, rest))
-    groups.append((WHILE_PRESENTING, [(meaning, keys) for keys, meaning in KEY_HELP]))
-    presenter_rows = [(meaning, keys) for keys, meaning in PRESENTER_ONLY_KEY_HELP]
+    groups.append((WHILE_PRESENTING, [(meaning, keys) for keys, meaning in key_help()]))
+    presenter_rows = [(meaning, keys) for keys, meaning in presenter_only_key_help()]
     groups.append((IN_PRESENTER_VIEW, presenter_rows))
     return groups
 
@@ -86,18 +68,9 @@ def _name(action: QAction) -> str:
 
 
 def key_names(action: QAction) -> str:
-    """The action's keys, each named once: "Page Up", not "PgUp"; "Enter" once for both
-    Enter keys."""
-    names: list[str] = []
-    for key in action.shortcuts():
-        native = key.toString(QKeySequence.SequenceFormat.PortableText)
-        parts = _NAME.findall(native)
-        if parts and parts[-1] in _LAST_KEY:
-            parts[-1] = _LAST_KEY[parts[-1]]
-        name = "+".join(_KEY_NAMES.get(part, part) for part in parts)
-        if name not in names:
-            names.append(name)
-    return ", ".join(names)
+    """The action's keys, named as the presenting keys are: "Page Up", not "PgUp"; "Enter"
+    once for both Enter keys."""
+    return joined_names(action.shortcuts())
 
 
 class ShortcutsDialog(QDialog):

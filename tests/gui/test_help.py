@@ -44,7 +44,7 @@ def test_shortcuts_name_each_key_one_way(window: MainWindow) -> None:
 
 def test_shortcuts_dialog_also_lists_the_keys_used_while_presenting(window: MainWindow) -> None:
     rows = window.comfort.show_shortcuts().rows("While presenting")
-    assert rows["Black / white screen (any key returns)"] == "B / W"
+    assert rows["Black / white screen (any key returns)"] == "B, Period / W, Comma"
     assert rows["Swap screens"] == "S"
 
 
