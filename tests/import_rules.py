@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections import deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -57,12 +58,13 @@ class Imported(NamedTuple):
     names: tuple[str, ...]  # ``from module import a, b``: module.a, module.b (may be modules)
 
 
-def imports_in(source: Path, package: str = "") -> Iterator[Imported]:
+def imports_in(source: Path, package: str = "", *, run_only: bool = False) -> Iterator[Imported]:
     """Every import in ``source``, at any depth (inside functions, ``if TYPE_CHECKING``),
     and each string given to a call such as ``importlib.import_module("...")``.
-    ``package`` is the package ``source`` is in, to resolve ``from . import x``."""
+    ``package`` is the package ``source`` is in, to resolve ``from . import x``. With
+    ``run_only``, not those under ``if TYPE_CHECKING:``, which never run."""
     tree = ast.parse(source.read_text(encoding="utf-8"), filename=str(source))
-    for node in ast.walk(tree):
+    for node in _walk(tree, run_only):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 yield Imported(node.lineno, alias.name, ())
@@ -77,3 +79,16 @@ def imports_in(source: Path, package: str = "") -> Iterator[Imported]:
             for arg in node.args:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     yield Imported(node.lineno, arg.value, ())
+
+
+def _walk(tree: ast.AST, run_only: bool) -> Iterator[ast.AST]:
+    """``ast.walk`` (in its order), leaving out the body of each ``if TYPE_CHECKING:`` with
+    ``run_only``."""
+    waiting = deque([tree])
+    while waiting:
+        node = waiting.popleft()
+        yield node
+        if run_only and isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            waiting.extend(node.orelse)
+            continue
+        waiting.extend(ast.iter_child_nodes(node))

@@ -89,6 +89,73 @@ def test_no_module_names_a_layer_above_its_own_even_inside_a_function():
     assert offenders == []
 
 
+def import_cycles(sources: list[tuple[Path, str]]) -> list[list[str]]:
+    """The groups of modules that import each other, round in a circle, counting imports
+    inside functions (and not type-checking ones, which never run)."""
+    modules = {module for _path, module in sources}
+    graph: dict[str, set[str]] = {}
+    for path, module in sources:
+        package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+        named: set[str] = set()
+        for imported in imports_in(path, package, run_only=True):
+            for name in (imported.module, *imported.names):
+                while name and name not in modules:
+                    name = name.rpartition(".")[0]
+                if name and name not in (module, "briefing"):
+                    named.add(name)
+        graph[module] = named
+    return _strongly_connected(graph)
+
+
+def _strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Tarjan's groups of more than one module, each sorted."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    groups: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        order[module] = low[module] = len(order)
+        stack.append(module)
+        for other in graph[module]:
+            if other not in order:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in stack:
+                low[module] = min(low[module], order[other])
+        if low[module] == order[module]:
+            group = []
+            while True:
+                other = stack.pop()
+                group.append(other)
+                if other == module:
+                    break
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in order:
+            visit(module)
+    return groups
+
+
+def test_no_modules_import_each_other_round_in_a_circle():
+    assert import_cycles(briefing_sources()) == []
+
+
+def test_the_cycle_check_sees_an_import_inside_a_function(tmp_path):
+    package = tmp_path / "briefing"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("from briefing.b import x\n")
+    (package / "b.py").write_text("def f():\n    from briefing import a\n")
+    (package / "c.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import briefing.a\n"
+    )
+    sources = [(package / f"{name}.py", f"briefing.{name}") for name in ("a", "b", "c")]
+    assert import_cycles(sources) == [["briefing.a", "briefing.b"]]
+
+
 def test_static_check_would_catch_an_upward_import(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text(

@@ -4,63 +4,18 @@ on the bytes each time the image is read to be shown."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from typing import BinaryIO, NamedTuple
 
 from briefing.core.files import IMAGE_SIGNATURES, MAX_IMAGE_BYTES
+from briefing.core.image_size import MAX_IMAGE_PIXELS, declared_size, jpeg_frame_size
 
-# Decoded at four bytes a pixel this is Qt's own allocation limit (256 MB): an 8192 px
-# square photograph is shown; a few bytes declaring 50,000 x 50,000 pixels are not.
-MAX_IMAGE_PIXELS = 8192 * 8192
 SNIFF_BYTES = 64  # enough for a signature and a PNG's declared size
-_JPEG_SEGMENTS = 256  # walked at most, looking for the frame header
-_JPEG_FRAMES = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
 
 
 class ImageRefusal(NamedTuple):
     message: str  # follows the image's name: "is not a PNG file"
     line: int = 0  # in an SVG, where the problem is; 0 when it is about the whole file
     column: int = 0
-
-
-def png_size(data: bytes) -> tuple[int, int] | None:
-    """The width and height a PNG declares in its header, or None if ``data`` is no PNG."""
-    if len(data) < 24 or not data.startswith(IMAGE_SIGNATURES[".png"]) or data[12:16] != b"IHDR":
-        return None
-    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-
-
-def jpeg_size(data: bytes) -> tuple[int, int] | None:
-    """The width and height a JPEG declares in its frame header, or None if ``data`` is no
-    JPEG or ends before its frame header."""
-    if not data.startswith(IMAGE_SIGNATURES[".jpg"]):
-        return None
-    return _jpeg_frame_size(lambda at, count: data[at : at + count])
-
-
-def _jpeg_frame_size(read_at: Callable[[int, int], bytes]) -> tuple[int, int] | None:
-    """Walk a JPEG's segments (``read_at(offset, count)`` reads it) to its frame header,
-    after its metadata (EXIF, ICC), and return the size it declares."""
-    at = 2
-    for _ in range(_JPEG_SEGMENTS):
-        head = read_at(at, 9)
-        if len(head) < 9 or head[0] != 0xFF:
-            return None
-        marker = head[1]
-        if marker == 0xFF:  # padding
-            at += 1
-        elif marker in _JPEG_FRAMES:
-            return int.from_bytes(head[7:9], "big"), int.from_bytes(head[5:7], "big")
-        elif 0xD0 <= marker <= 0xD9:  # markers without a length
-            at += 2
-        else:
-            at += 2 + int.from_bytes(head[2:4], "big")
-    return None
-
-
-def declared_size(data: bytes) -> tuple[int, int] | None:
-    """The width and height a PNG or JPEG declares, if ``data`` holds where it does."""
-    return png_size(data) or jpeg_size(data)
 
 
 def too_many_pixels(width: int, height: int) -> str | None:
@@ -108,7 +63,7 @@ def check_image_file(suffix: str, file: BinaryIO) -> ImageRefusal | None:
     if suffix != ".svg":
         refusal = check_image(suffix, file.read(SNIFF_BYTES))
         if refusal is None and suffix != ".png":
-            refusal = _size_refusal(_jpeg_frame_size(lambda at, count: _read_at(file, at, count)))
+            refusal = _size_refusal(jpeg_frame_size(lambda at, count: _read_at(file, at, count)))
         return refusal
     status = os.fstat(file.fileno())
     identity = (

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from xml.parsers import expat
 
 from briefing.core.errors import quoted
-from briefing.core.image_check import MAX_IMAGE_PIXELS, declared_size
+from briefing.core.image_size import MAX_IMAGE_PIXELS, declared_size
 
 MAX_ELEMENTS = 100_000
 MAX_DEPTH = 256

@@ -8,7 +8,6 @@ deck. All drawing is in points from the paper's top left corner.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter
@@ -16,14 +15,16 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter
 from briefing.core.model import Card, Deck
 from briefing.export.canvas import Canvas
 from briefing.export.geometry import PageFrame
+from briefing.export.handout import Handout
+from briefing.export.layout import Pages, Tick
 from briefing.export.options import ExportOptions, OptionsError
-from briefing.export.print_style import Palette, palette
+from briefing.export.outline import Outline
+from briefing.export.sheets import CutCards, FoldCards
 from briefing.render.fonts import ensure_fonts
 
 # on_page(done, total) after each page, and on_page(0, 0) now and then while the pages
 # are being laid out; returning False cancels the export.
 PageCallback = Callable[[int, int], bool]
-Tick = Callable[[], None]  # called once per card while planning; raises to cancel
 
 _PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 
@@ -34,29 +35,6 @@ class ExportError(Exception):
 
 class ExportCancelled(ExportError):
     """The user cancelled; nothing was written."""
-
-
-class Pages(Protocol):
-    """A layout: ``plan`` returns the page count, then ``paint`` draws any page."""
-
-    def plan(self, tick: Tick | None = None) -> int: ...
-
-    def paint(self, canvas: Canvas, page: int, pages: int) -> None: ...
-
-
-class Layout:
-    """What every layout keeps: the deck, the cards to print, the options, the paper and
-    the colours."""
-
-    def __init__(
-        self, deck: Deck, cards: Sequence[Card], options: ExportOptions, frame: PageFrame
-    ) -> None:
-        self.deck = deck
-        self.cards = list(cards)
-        self.options = options
-        self.per_page = options.per_page
-        self.frame = frame
-        self.palette: Palette = palette()
 
 
 def make_pages(deck: Deck, cards: Sequence[Card], options: ExportOptions) -> Pages:
@@ -71,15 +49,9 @@ def make_pages(deck: Deck, cards: Sequence[Card], options: ExportOptions) -> Pag
     assert options.page_size is not None  # resolved
     frame = PageFrame.for_paper(options.page_size)
     if options.layout == "handout":
-        from briefing.export.handout import Handout
-
         return Handout(deck, cards, options, frame)
     if options.layout == "outline":
-        from briefing.export.outline import Outline
-
         return Outline(deck, cards, options, frame)
-    from briefing.export.sheets import CutCards, FoldCards
-
     if options.layout == "cards":
         return CutCards(deck, cards, options, frame)
     return FoldCards(deck, cards, options, frame)

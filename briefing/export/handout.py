@@ -15,9 +15,9 @@ from briefing.core.model import Card, Deck, Source
 from briefing.export import text
 from briefing.export.canvas import Align, Canvas, line_height, text_width
 from briefing.export.chrome import paint_page_furniture
-from briefing.export.document import Layout, Tick
 from briefing.export.flow import Block, Piece, flow
 from briefing.export.geometry import PageFrame, Rect
+from briefing.export.layout import Layout, Tick
 from briefing.export.options import ExportOptions
 from briefing.export.print_style import font
 

@@ -11,10 +11,10 @@ from briefing.core.model import Card, Deck
 from briefing.export import text
 from briefing.export.canvas import Align, Canvas
 from briefing.export.chrome import paint_page_furniture
-from briefing.export.document import Layout, Tick
 from briefing.export.flow import Block, Piece, flow
 from briefing.export.geometry import PageFrame, Rect
 from briefing.export.handout import CONTINUED, NOTES_LABEL
+from briefing.export.layout import Layout, Tick
 from briefing.export.options import ExportOptions
 from briefing.export.print_style import font
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from briefing.core.model import Card, Deck
 from briefing.export.canvas import Align, Canvas, text_width
 from briefing.export.chrome import paint_page_furniture
-from briefing.export.document import Layout, Tick
 from briefing.export.faces import BackPlan, paint_back, paint_front, plan_back
 from briefing.export.geometry import (
     CROP_GAP,
@@ -20,6 +19,7 @@ from briefing.export.geometry import (
     crop_marks,
     fold_pairs,
 )
+from briefing.export.layout import Layout, Tick
 from briefing.export.options import ExportOptions
 from briefing.export.print_style import Palette, font
 

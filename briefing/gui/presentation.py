@@ -12,9 +12,9 @@ from PySide6.QtGui import QActionGroup, QGuiApplication, QScreen
 from PySide6.QtWidgets import QMenu, QWidget
 
 from briefing.core.model import Card, Deck
-from briefing.gui.presentation_clock import PresentationClock
+from briefing.gui.presentation_clock import MAX_COUNTDOWN_MINUTES, PresentationClock
 from briefing.gui.presenting_keys import command_for
-from briefing.gui.settings import app_settings, as_int, read
+from briefing.gui.settings import COUNTDOWN_KEY, STAGE_KEY, app_settings, as_int, read
 
 if TYPE_CHECKING:
     from briefing.gui.qt_audience_window import AudienceWindow
@@ -25,10 +25,6 @@ log = logging.getLogger(__name__)
 
 Stage = Literal["dark", "light"]
 Blank = Literal["", "black", "white"]
-STAGE_KEY = "presentation/stage"
-COUNTDOWN_KEY = "presentation/countdownMinutes"
-NOTES_ZOOM_KEY = "presentation/notesZoom"  # the speaker notes' size, in percent
-MAX_COUNTDOWN_MINUTES = 600  # ten hours: what the presenter's countdown box offers
 TYPED_MS = 2500  # a typed card number stays this long without Enter
 # Released by calling it; see ``inhibit_screen_sleep``.
 Release = Callable[[], None]

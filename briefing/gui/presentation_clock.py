@@ -12,6 +12,7 @@ from typing import Literal
 
 CountdownState = Literal["off", "normal", "amber", "over"]
 AMBER_SECONDS = 120  # the countdown turns amber with this much left
+MAX_COUNTDOWN_MINUTES = 600  # ten hours: what the presenter's countdown box offers
 
 
 def format_duration(seconds: float) -> str:

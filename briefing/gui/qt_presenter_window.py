@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.gui import zoom
-from briefing.gui.presentation import MAX_COUNTDOWN_MINUTES, NOTES_ZOOM_KEY
+from briefing.gui.presentation_clock import MAX_COUNTDOWN_MINUTES
 from briefing.gui.presenting_keys import presenter_key_help
 from briefing.gui.qt_audience_window import (
     KeysOverlay,
@@ -36,7 +36,7 @@ from briefing.gui.qt_audience_window import (
 from briefing.gui.qt_card_front import caps_label, plain_label
 from briefing.gui.qt_card_grid import CardGrid
 from briefing.gui.qt_card_view import CardView
-from briefing.gui.settings import app_settings, as_int, read
+from briefing.gui.settings import NOTES_ZOOM_KEY, app_settings, as_int, read
 from briefing.gui.style_props import color_property, restyle
 from briefing.render.back_document import BackStyle, fill_notes
 from briefing.render.safe_document import SafeDocument

@@ -38,6 +38,9 @@ GEOMETRY_KEY = "window/geometry"
 THEME_KEY = "view/theme"
 ZOOM_KEY = "view/zoom"
 REDUCE_MOTION_KEY = "view/reduce_motion"
+STAGE_KEY = "presentation/stage"
+COUNTDOWN_KEY = "presentation/countdownMinutes"
+NOTES_ZOOM_KEY = "presentation/notesZoom"  # the speaker notes' size, in percent
 _DECK_GROUP = "decks"  # decks/<key>/{path,card,side_back,stars/<id>} (and starred, before)
 MAX_RECENT = 10
 # Qt parses about 50 MB a second; a larger file is someone else's, not settings.

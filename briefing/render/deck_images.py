@@ -19,13 +19,9 @@ from typing import NamedTuple
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
-from briefing.core.files import read_inside
-from briefing.core.image_check import (
-    IMAGE_SIGNATURES,
-    MAX_IMAGE_BYTES,
-    MAX_IMAGE_PIXELS,
-    check_header,
-)
+from briefing.core.files import IMAGE_SIGNATURES, MAX_IMAGE_BYTES, read_inside
+from briefing.core.image_check import check_header
+from briefing.core.image_size import MAX_IMAGE_PIXELS
 from briefing.core.svg_check import inspect_svg
 
 ALLOCATION_LIMIT_MB = 256  # Qt's default, set again in case the environment raised it
