@@ -62,7 +62,7 @@ class Layout:
 def make_pages(deck: Deck, cards: Sequence[Card], options: ExportOptions) -> Pages:
     """The layout ``options`` asks for, over ``cards``; raises ``ExportError`` if it cannot be."""
     try:
-        options = options.resolved()
+        options = options.resolved().for_layout()  # a layout sees only what it prints
     except OptionsError as e:
         raise ExportError(str(e)) from None
     if not cards:
