@@ -194,7 +194,16 @@ def _one_line(text: str) -> str:
 
 
 def _export(args: list[str]) -> int:
-    from briefing.export.options import LAYOUTS, PAGE_SIZES, ExportOptions, OptionsError
+    from briefing.export.options import (
+        LAYOUTS,
+        PAGE_SIZES,
+        ExportOptions,
+        Extra,
+        OptionsError,
+        layouts_taking,
+        not_taken,
+        takes,
+    )
 
     parser = argparse.ArgumentParser(
         prog="briefing export",
@@ -222,15 +231,16 @@ def _export(args: list[str]) -> int:
         help="paper; default: the usual one where you are (from the locale)",
     )
     parser.add_argument(
-        "--notes", action="store_true", help="add speaker notes (handout and outline)"
+        "--notes",
+        action="store_true",
+        help=f"add speaker notes ({' and '.join(layouts_taking('notes'))} layouts)",
     )
     parser.add_argument(
         "--offset",
         type=_offset,
-        default=(0.0, 0.0),
         metavar="X,Y",
         help="move the backs of double-sided cards by X mm right and Y mm down, for a "
-        "printer that shifts the back side",
+        f"printer that shifts the back side ({' and '.join(layouts_taking('offset'))} layout)",
     )
     parser.add_argument("--query", metavar="QUERY", help="only the cards matching this search")
     parser.add_argument("--card", metavar="ID", help="write this card's face as a PNG image")
@@ -250,12 +260,16 @@ def _export(args: list[str]) -> int:
         per_page=options.per_page,
         page_size=options.page_size,
         notes=options.notes,
-        offset_mm=options.offset,
+        offset_mm=options.offset or (0.0, 0.0),
     )
     try:
         export_options = export_options.resolved()
     except OptionsError as e:
         parser.error(str(e))
+    asked: dict[Extra, bool] = {"notes": options.notes, "offset": options.offset is not None}
+    for extra, given in asked.items():  # what this layout would not print: said, not dropped
+        if given and not png and not takes(options.layout, extra):
+            parser.error(f"argument --{extra}: {not_taken(options.layout, extra)}")
 
     from briefing.core.errors import shown_name
     from briefing.core.loader import DeckError, load_deck

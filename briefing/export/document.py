@@ -40,7 +40,7 @@ class ExportCancelled(ExportError):
 def make_pages(deck: Deck, cards: Sequence[Card], options: ExportOptions) -> Pages:
     """The layout ``options`` asks for, over ``cards``; raises ``ExportError`` if it cannot be."""
     try:
-        options = options.resolved()
+        options = options.resolved().for_layout()  # a layout sees only what it prints
     except OptionsError as e:
         raise ExportError(str(e)) from None
     if not cards:

@@ -24,6 +24,8 @@ from briefing.export.options import (
     PER_PAGE,
     ExportOptions,
     default_page_size,
+    layouts_taking,
+    takes,
 )
 from briefing.gui.export_settings import SCOPES, CardChoice, Scope
 
@@ -33,8 +35,6 @@ LAYOUT_NAMES = {
     "fold": "Fold cards",
     "outline": "Outline",
 }
-NOTES_LAYOUTS = frozenset({"handout", "outline"})
-OFFSET_LAYOUTS = frozenset({"cards"})
 OFFSET_HINT = "Moves the backs to match your printer."
 
 
@@ -56,7 +56,9 @@ class ExportOptionsPanel(QWidget):
         for size in PAGE_SIZES:
             self.paper_combo.addItem(size, size)
         self.notes_check = QCheckBox("Speaker &notes")
-        self.notes_check.setToolTip("Print each card's speaker notes with it (handout, outline)")
+        self.notes_check.setToolTip(
+            f"Print each card's speaker notes with it ({', '.join(layouts_taking('notes'))})"
+        )
         self.offset_x = self._offset_box("Across: a positive offset moves the backs right")
         self.offset_y = self._offset_box("Down: a positive offset moves the backs down")
         self.offset_hint = QLabel(OFFSET_HINT)
@@ -145,14 +147,7 @@ class ExportOptionsPanel(QWidget):
 
     def options(self) -> ExportOptions:
         """The options for the engine: notes and offset only where the layout uses them."""
-        options = self.remembered()
-        return ExportOptions(
-            options.layout,
-            options.per_page,
-            options.page_size,
-            options.notes and options.layout in NOTES_LAYOUTS,
-            options.offset_mm if options.layout in OFFSET_LAYOUTS else (0.0, 0.0),
-        )
+        return self.remembered().for_layout()
 
     def set_options(self, options: ExportOptions) -> None:
         blocked = self.blockSignals(True)
@@ -230,8 +225,8 @@ class ExportOptionsPanel(QWidget):
     def _update_enabled(self) -> None:
         layout = self.layout_name()
         self.per_page_combo.setEnabled(len(PER_PAGE[layout]) > 1)
-        self.notes_check.setEnabled(layout in NOTES_LAYOUTS)
-        uses_offset = layout in OFFSET_LAYOUTS
+        self.notes_check.setEnabled(takes(layout, "notes"))
+        uses_offset = takes(layout, "offset")
         for widget in (
             self.offset_x,
             self.offset_y,

@@ -124,6 +124,37 @@ def test_usage_errors_exit_2(tmp_path, capsys, args, message):
     assert os.listdir(tmp_path) == []
 
 
+NO_NOTES = "takes no speaker notes; only handout and outline do"
+NO_OFFSET = "takes no printer offset; only cards does"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--layout", "cards", "--notes"], f"argument --notes: the cards layout {NO_NOTES}"),
+        (["--layout", "fold", "--notes"], f"argument --notes: the fold layout {NO_NOTES}"),
+        (["--offset=1,-1"], f"argument --offset: the handout layout {NO_OFFSET}"),
+        (
+            ["--layout", "fold", "--offset", "2,0"],
+            f"argument --offset: the fold layout {NO_OFFSET}",
+        ),
+        (
+            ["--layout", "outline", "--offset", "0,0"],
+            f"argument --offset: the outline layout {NO_OFFSET}",
+        ),
+    ],
+)
+def test_notes_or_an_offset_the_layout_would_not_print_is_a_usage_error(
+    tmp_path, capsys, args, message
+):
+    with pytest.raises(SystemExit) as exit_:
+        main(["export", DECK, "-o", str(tmp_path / "out.pdf"), *args])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == f"briefing export: error: {message}"
+    assert os.listdir(tmp_path) == []
+
+
 def test_a_png_needs_a_card(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["export", DECK, "-o", str(tmp_path / "out.png")])
@@ -147,7 +178,7 @@ def run_briefing(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
 
 def test_runs_headless_without_a_platform_set(tmp_path):
     out = tmp_path / "fold.pdf"
-    result = run_briefing("export", DECK, "-o", str(out), "--layout", "fold", "--notes")
+    result = run_briefing("export", DECK, "-o", str(out), "--layout", "fold")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # no Qt warnings either
     pages = len(PdfReader(out).pages)  # a long back goes on over extra cards: 4 on A4

@@ -12,10 +12,11 @@ from factories import make_card, make_deck
 from pypdf import PdfReader
 
 from briefing.core.model import Deck, Figure
-from briefing.export.document import ExportError, page_count
+from briefing.export.document import ExportError, make_pages, page_count
 from briefing.export.faces import CONTINUED_IN_HANDOUT, CONTINUED_ON_NEXT_CARD
 from briefing.export.handout import CONTINUED, CONTINUED_NEXT_PAGE, NOTES_LABEL
-from briefing.export.options import ExportOptions
+from briefing.export.options import LAYOUTS as LAYOUT_NAMES
+from briefing.export.options import ExportOptions, takes
 from briefing.export.pdf import export_pdf
 from briefing.export.text import sources_line
 
@@ -219,6 +220,23 @@ def test_notes_are_printed_only_when_asked(tmp_path):
     with_notes = " ".join(page_texts(tmp_path / "with.pdf"))
     assert "xylophone" in with_notes
     assert NOTES_LABEL.upper() in with_notes
+
+
+@pytest.mark.parametrize("layout", LAYOUT_NAMES)
+def test_notes_are_printed_by_exactly_the_layouts_that_say_they_take_them(tmp_path, layout):
+    deck = make_deck(1, cards=(make_card(1, notes="Say the secret word xylophone."),))
+    export(deck, tmp_path / "out.pdf", layout, notes=True)
+    printed = "xylophone" in " ".join(page_texts(tmp_path / "out.pdf"))
+    assert printed == takes(layout, "notes")
+
+
+@pytest.mark.parametrize("layout", LAYOUT_NAMES)
+def test_a_layout_is_handed_only_the_notes_and_offset_it_prints(layout):
+    deck = make_deck(2)
+    asked = ExportOptions(layout, 0, "A4", notes=True, offset_mm=(1.5, -1.0))
+    given = make_pages(deck, deck.cards, asked).options
+    assert given.notes == takes(layout, "notes")
+    assert given.offset_mm == ((1.5, -1.0) if takes(layout, "offset") else (0.0, 0.0))
 
 
 @pytest.mark.parametrize(("layout", "per_page"), [("cards", 6), ("fold", 3)])
