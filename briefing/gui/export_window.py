@@ -21,21 +21,22 @@ from briefing.gui.qt_notice_bar import NoticeBar
 class ExportWindowBase(QDialog):
     """Non-blocking: ``open()`` it. ``ask_path(parent, suggested)`` asks where to export a PDF.
 
-    A subclass lays out ``panel``, ``notice``, ``export_button`` and ``close_button``, and says
-    which controls wait for the job (``job_controls``) and whether it closes once the PDF is
-    written (``close_after_export``).
+    A subclass names itself (``object_name``, ``title_verb``), lays out ``panel``, ``notice``,
+    ``export_button`` and ``close_button`` with its own parts (``_build``), and says which
+    controls wait for the job (``job_controls``) and whether it closes once the PDF is written
+    (``close_after_export``).
     """
 
     options_changed = Signal(object, str)  # ExportOptions as set, scope
     exported = Signal(str, str)  # what was done, for the window to confirm too; the PDF or ""
 
     ask_path: Callable[[QWidget, str], str] = staticmethod(ask_pdf_path)
+    object_name = ""
+    title_verb = ""
     close_after_export = False
 
     def __init__(
         self,
-        name: str,
-        verb: str,
         choice: CardChoice,
         options: ExportOptions,
         scope: Scope,
@@ -43,8 +44,8 @@ class ExportWindowBase(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName(name)
-        self.setWindowTitle(f"{verb} \u2014 {choice.deck.title}")
+        self.setObjectName(self.object_name)
+        self.setWindowTitle(f"{self.title_verb} \u2014 {choice.deck.title}")
         self.choice = choice
         self.folder = folder
         self._close_when_idle = False
@@ -56,13 +57,15 @@ class ExportWindowBase(QDialog):
         self.job = ExportJob(self.notice, self)
         self.export_button = QPushButton()
         self.close_button = QPushButton("Close")
-
-    def _connect_job(self) -> None:
-        """Once the subclass has built its parts: options, Close and the job's progress."""
         self.panel.changed.connect(self.on_options_changed)
         self.close_button.clicked.connect(self.reject)
         self.job.running_changed.connect(self.on_job_running)
         self.finished.connect(self.job.cancel)
+        self._build()
+
+    def _build(self) -> None:
+        """The subclass's own parts, the layout, and where the focus starts."""
+        raise NotImplementedError
 
     # -- what is exported ------------------------------------------------------------------
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
-from briefing.export.options import ExportOptions
-from briefing.gui.export_settings import CardChoice, Scope
 from briefing.gui.export_window import ExportWindowBase
 
 
@@ -14,17 +12,11 @@ class ExportPdfDialog(ExportWindowBase):
     why, when the export fails or is cancelled. ``ask_path(parent, suggested)`` asks where to
     save."""
 
+    object_name = "exportDialog"
+    title_verb = "Export PDF"
     close_after_export = True
 
-    def __init__(
-        self,
-        choice: CardChoice,
-        options: ExportOptions,
-        scope: Scope,
-        folder: str,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__("exportDialog", "Export PDF", choice, options, scope, folder, parent)
+    def _build(self) -> None:
         self.export_button.setText("&Export\u2026")
         self.export_button.setObjectName("primaryButton")
         self.export_button.setToolTip("Choose where to save the PDF, then write it (Enter)")
@@ -43,7 +35,6 @@ class ExportPdfDialog(ExportWindowBase):
         column.addWidget(self.notice)
         column.addLayout(buttons)
 
-        self._connect_job()
         self.export_button.clicked.connect(self.on_export_requested)
         self.setMinimumWidth(440)
         self.panel.layout_combo.setFocus()

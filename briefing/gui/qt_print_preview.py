@@ -34,9 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.export.options import ExportOptions
 from briefing.gui.actions import add_action
-from briefing.gui.export_settings import CardChoice, Scope
 from briefing.gui.export_window import ExportWindowBase
 from briefing.gui.icons import icon
 from briefing.gui.style_props import color_property
@@ -64,16 +62,10 @@ class PrintPreviewDialog(ExportWindowBase):
     backdropColor = color_property("_backdrop_color", QPalette.ColorRole.Mid)
     page_limit = 24  # pages previewed: enough to judge a layout, quick on a long deck
     print_dialog: PrintDialogFactory = QPrintDialog
+    object_name = "printPreview"
+    title_verb = "Print"
 
-    def __init__(
-        self,
-        choice: CardChoice,
-        options: ExportOptions,
-        scope: Scope,
-        folder: str,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__("printPreview", "Print", choice, options, scope, folder, parent)
+    def _build(self) -> None:
         self.rendered_pages = 0
         self.total_pages = 0  # all the pages a print makes; the preview may show fewer
         self.active_print_dialog: QDialog | None = None
@@ -94,15 +86,15 @@ class PrintPreviewDialog(ExportWindowBase):
         self.page_count_label.setObjectName("pageCount")
         self._create_actions()
         self.toolbar = self._create_toolbar()
-        self._build()
+        self._lay_out()
 
         self.preview.paintRequested.connect(self.on_paint_requested)
         self.preview.previewChanged.connect(self.on_preview_changed)
         self.page_spin.valueChanged.connect(self.on_page_chosen)
-        self._connect_job()
         self.print_button.clicked.connect(self.print_action.trigger)
         self.export_button.clicked.connect(self.export_action.trigger)
 
+        parent = self.parentWidget()
         self.resize(preview_size(parent.size() if parent is not None else None, self))
         self.update_preview()
         self.fit_page_action.trigger()
@@ -192,7 +184,7 @@ class PrintPreviewDialog(ExportWindowBase):
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return toolbar
 
-    def _build(self) -> None:
+    def _lay_out(self) -> None:
         side = QFrame()
         side.setObjectName("previewSide")
         side_column = QVBoxLayout(side)
