@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 Keys = Sequence[str | QKeySequence.StandardKey]
 
@@ -19,3 +20,19 @@ def set_keys(action: QAction, shortcuts: Keys) -> None:
     keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
     tip = action.statusTip()
     action.setToolTip(f"{tip} ({keys})" if keys else tip)
+
+
+def add_action(
+    owner: QWidget, text: str, tip: str, keys: Keys, slot: Callable[[], object]
+) -> QAction:
+    """An action of ``owner``'s with these keys, named in its tooltip, that calls ``slot``.
+
+    Added to ``owner`` as well as to any menu or toolbar, so its keys work wherever the focus
+    is in that window.
+    """
+    action = QAction(text, owner)
+    action.setStatusTip(tip)
+    set_keys(action, keys)
+    action.triggered.connect(slot)
+    owner.addAction(action)
+    return action

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from briefing.core.errors import DeckError, LoadCancelled, Problem, shown_name
 from briefing.core.model import Deck
 from briefing.gui import settings, zoom
-from briefing.gui.actions import Keys, set_keys
+from briefing.gui.actions import Keys, add_action, set_keys
 from briefing.gui.qt_card_view import CardView
 from briefing.gui.qt_deck_header import DeckHeader
 from briefing.gui.qt_marking_banner import MarkingBanner
@@ -236,14 +236,9 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         from briefing.gui.icons import icon
 
-        action = QAction(text, self)
-        action.setStatusTip(tip)
-        set_keys(action, shortcuts)
+        action = add_action(self, text, tip, shortcuts, slot)
         if icon_name:
             action.setIcon(icon(icon_name))
-        action.triggered.connect(slot)
-        # On the window as well as in a menu, so the keys work wherever the focus is.
-        self.addAction(action)
         return action
 
     def _create_actions(self) -> None:

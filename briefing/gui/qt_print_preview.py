@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QCloseEvent,
     QKeySequence,
     QPainter,
     QPalette,
@@ -36,14 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.model import Card
-from briefing.export.options import ExportOptions
-from briefing.gui.actions import Keys, set_keys
-from briefing.gui.export_job import ExportJob, ask_pdf_path
-from briefing.gui.export_settings import CardChoice, Scope, pdf_file_name
+from briefing.gui.actions import add_action
+from briefing.gui.export_window import ExportWindowBase
 from briefing.gui.icons import icon
-from briefing.gui.qt_export_options import ExportOptionsPanel
-from briefing.gui.qt_notice_bar import NoticeBar
 from briefing.gui.style_props import color_property
 
 PrintDialogFactory = Callable[[QPrinter, QWidget], QDialog]
@@ -59,53 +52,31 @@ def preview_size(parent: QSize | None, dialog: QWidget) -> QSize:
     return wanted.boundedTo(room)
 
 
-class PrintPreviewDialog(QDialog):
+class PrintPreviewDialog(ExportWindowBase):
     """Non-blocking: ``open()`` it. Options and the cards chosen re-render the preview at once.
 
     ``print_dialog`` makes the print dialog (a ``QPrintDialog``); tests give one they can
     accept. ``ask_path(parent, suggested)`` asks where to export a PDF.
     """
 
-    options_changed = Signal(object, str)  # ExportOptions as set, scope
-    exported = Signal(str, str)  # what was done, for the window to confirm too; the PDF or ""
-
     backdropColor = color_property("_backdrop_color", QPalette.ColorRole.Mid)
     page_limit = 24  # pages previewed: enough to judge a layout, quick on a long deck
     print_dialog: PrintDialogFactory = QPrintDialog
-    ask_path: Callable[[QWidget, str], str] = staticmethod(ask_pdf_path)
+    object_name = "printPreview"
+    title_verb = "Print"
 
-    def __init__(
-        self,
-        choice: CardChoice,
-        options: ExportOptions,
-        scope: Scope,
-        folder: str,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("printPreview")
-        self.setWindowTitle(f"Print \u2014 {choice.deck.title}")
-        self.choice = choice
-        self.folder = folder
+    def _build(self) -> None:
         self.rendered_pages = 0
         self.total_pages = 0  # all the pages a print makes; the preview may show fewer
-        self._close_when_idle = False
         self.active_print_dialog: QDialog | None = None
 
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.preview = QPrintPreviewWidget(self.printer)
         self.preview.setObjectName("previewPages")
-        self.panel = ExportOptionsPanel()
-        self.panel.set_choice(choice)
-        self.panel.set_options(options)
-        self.panel.set_scope(scope)
-        self.notice = NoticeBar()
-        self.job = ExportJob(self.notice, self)
 
         self.print_button = QPushButton("&Print\u2026")
         self.print_button.setObjectName("primaryButton")
-        self.export_button = QPushButton("Export P&DF\u2026")
-        self.close_button = QPushButton("Close")
+        self.export_button.setText("Export P&DF\u2026")
         self.close_button.setToolTip("Close the preview (Esc)")
         self.page_spin = QSpinBox()
         self.page_spin.setObjectName("pageSpin")
@@ -115,18 +86,15 @@ class PrintPreviewDialog(QDialog):
         self.page_count_label.setObjectName("pageCount")
         self._create_actions()
         self.toolbar = self._create_toolbar()
-        self._build()
+        self._lay_out()
 
         self.preview.paintRequested.connect(self.on_paint_requested)
         self.preview.previewChanged.connect(self.on_preview_changed)
         self.page_spin.valueChanged.connect(self.on_page_chosen)
-        self.panel.changed.connect(self.on_options_changed)
         self.print_button.clicked.connect(self.print_action.trigger)
         self.export_button.clicked.connect(self.export_action.trigger)
-        self.close_button.clicked.connect(self.reject)
-        self.job.running_changed.connect(self.on_job_running)
-        self.finished.connect(self.job.cancel)
 
+        parent = self.parentWidget()
         self.resize(preview_size(parent.size() if parent is not None else None, self))
         self.update_preview()
         self.fit_page_action.trigger()
@@ -134,56 +102,56 @@ class PrintPreviewDialog(QDialog):
 
     # -- building ------------------------------------------------------------------------
 
-    def _action(self, text: str, tip: str, keys: Keys, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
-        action.setStatusTip(tip)
-        set_keys(action, keys)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _create_actions(self) -> None:
-        self.print_action = self._action(
+        self.print_action = add_action(
+            self,
             "&Print\u2026",
             "Print these pages",
             [QKeySequence.StandardKey.Print, "Ctrl+P"],
             self.on_print_requested,
         )
-        self.export_action = self._action(
+        self.export_action = add_action(
+            self,
             "Export P&DF\u2026",
             "Save these pages as a PDF",
             ["Ctrl+Shift+E"],
             self.on_export_requested,
         )
-        self.first_page_action = self._action(
-            "First", "First page", ["Ctrl+Home"], lambda: self.go_to_page(1)
+        self.first_page_action = add_action(
+            self, "First", "First page", ["Ctrl+Home"], lambda: self.go_to_page(1)
         )
-        self.previous_page_action = self._action(
-            "Previous", "Previous page", ["PgUp"], lambda: self.go_to_page(self.current_page() - 1)
+        self.previous_page_action = add_action(
+            self,
+            "Previous",
+            "Previous page",
+            ["PgUp"],
+            lambda: self.go_to_page(self.current_page() - 1),
         )
-        self.next_page_action = self._action(
-            "Next", "Next page", ["PgDown"], lambda: self.go_to_page(self.current_page() + 1)
+        self.next_page_action = add_action(
+            self, "Next", "Next page", ["PgDown"], lambda: self.go_to_page(self.current_page() + 1)
         )
-        self.last_page_action = self._action(
-            "Last", "Last page", ["Ctrl+End"], lambda: self.go_to_page(self.page_count())
+        self.last_page_action = add_action(
+            self, "Last", "Last page", ["Ctrl+End"], lambda: self.go_to_page(self.page_count())
         )
-        self.zoom_out_action = self._action(
+        self.zoom_out_action = add_action(
+            self,
             "Zoom Out",
             "Zoom out",
             [QKeySequence.StandardKey.ZoomOut, "Ctrl+-"],
             self.on_zoom_out,
         )
-        self.zoom_in_action = self._action(
+        self.zoom_in_action = add_action(
+            self,
             "Zoom In",
             "Zoom in",
             [QKeySequence.StandardKey.ZoomIn, "Ctrl++", "Ctrl+="],
             self.on_zoom_in,
         )
-        self.fit_width_action = self._action(
-            "Fit Width", "Fit the page width", ["Ctrl+1"], self.preview.fitToWidth
+        self.fit_width_action = add_action(
+            self, "Fit Width", "Fit the page width", ["Ctrl+1"], self.preview.fitToWidth
         )
-        self.fit_page_action = self._action(
-            "Fit Page", "Show whole pages", ["Ctrl+0"], self.preview.fitInView
+        self.fit_page_action = add_action(
+            self, "Fit Page", "Show whole pages", ["Ctrl+0"], self.preview.fitInView
         )
         self.zoom_group = QActionGroup(self)
         for action in (self.fit_width_action, self.fit_page_action):
@@ -216,7 +184,7 @@ class PrintPreviewDialog(QDialog):
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return toolbar
 
-    def _build(self) -> None:
+    def _lay_out(self) -> None:
         side = QFrame()
         side.setObjectName("previewSide")
         side_column = QVBoxLayout(side)
@@ -253,12 +221,6 @@ class PrintPreviewDialog(QDialog):
         self.print_button.setDefault(True)
 
     # -- what is previewed ---------------------------------------------------------------
-
-    def options(self) -> ExportOptions:
-        return self.panel.options()
-
-    def cards(self) -> tuple[Card, ...]:
-        return self.choice.cards(self.panel.scope())
 
     def update_preview(self) -> None:
         self.preview.updatePreview()
@@ -317,7 +279,7 @@ class PrintPreviewDialog(QDialog):
         self.go_to_page(page)
 
     def on_options_changed(self) -> None:
-        self.options_changed.emit(self.panel.remembered(), self.panel.scope())
+        super().on_options_changed()
         self.update_preview()
 
     def on_zoom_in(self) -> None:
@@ -335,8 +297,17 @@ class PrintPreviewDialog(QDialog):
 
     # -- printing and exporting ----------------------------------------------------------
 
+    def can_start(self) -> bool:
+        return super().can_start() and bool(self.rendered_pages)
+
+    def has_pages(self) -> bool:
+        return self.rendered_pages > 0 and self.page_count() > 0
+
+    def job_controls(self) -> Sequence[QWidget | QAction]:
+        return (self.print_action, self.export_action, self.print_button, self.export_button)
+
     def on_print_requested(self) -> None:
-        if self.job.is_running() or not self.rendered_pages:
+        if not self.can_start():
             return
         if self.options().layout == "cards":
             # The backs are laid out for turning the sheet over its long edge.
@@ -359,38 +330,14 @@ class PrintPreviewDialog(QDialog):
             self.exported.emit(self.notice.text(), "")
         self.update_preview()  # the printer's settings may have changed
 
-    def on_export_requested(self) -> None:
-        if self.job.is_running() or not self.rendered_pages:
-            return
-        path = self.ask_path(self, os.path.join(self.folder, pdf_file_name(self.choice.deck.title)))
-        if not path:
-            return
-        pages = self.job.export_pdf(self.choice.deck, self.cards(), self.options(), path)
-        if pages is not None:
-            self.folder = os.path.dirname(path)
-            self.exported.emit(self.notice.text(), path)
-
-    def on_job_running(self, running: bool) -> None:
-        self._update_enabled()
-        if running:
-            self.notice.cancel_button.setFocus()
-        elif self._close_when_idle:
-            self.reject()
-
     def _update_enabled(self) -> None:
-        idle = not self.job.is_running()
-        has_pages = self.rendered_pages > 0 and self.page_count() > 0
-        self.panel.setEnabled(idle)
-        for action in (self.print_action, self.export_action):
-            action.setEnabled(idle and has_pages)
-        self.print_button.setEnabled(idle and has_pages)
-        self.export_button.setEnabled(idle and has_pages)
+        super()._update_enabled()
         page = self.current_page()
         self.first_page_action.setEnabled(page > 1)
         self.previous_page_action.setEnabled(page > 1)
         self.next_page_action.setEnabled(page < self.page_count())
         self.last_page_action.setEnabled(page < self.page_count())
-        self.page_spin.setEnabled(has_pages)
+        self.page_spin.setEnabled(self.has_pages())
 
     def showEvent(self, event: QShowEvent) -> None:
         view = self.preview.findChild(QGraphicsView)
@@ -409,18 +356,3 @@ class PrintPreviewDialog(QDialog):
         ink = button.palette().color(QPalette.ColorRole.ButtonText)
         self.previous_page_action.setIcon(icon("previous", ink))
         self.next_page_action.setIcon(icon("next", ink))
-
-    def reject(self) -> None:
-        """Esc, Close and the window's close button: cancel a running job first."""
-        if self.job.is_running():
-            self.job.cancel()
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.job.is_running():
-            self.job.cancel()
-            self._close_when_idle = True
-            event.ignore()
-            return
-        super().closeEvent(event)
