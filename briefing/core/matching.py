@@ -12,28 +12,13 @@ from collections.abc import Iterable, Mapping
 
 from briefing.core.model import Card, Deck
 from briefing.core.query import Query, Term, parse_query
+from briefing.core.search_fields import RANKED_FIELDS
 from briefing.core.slugs import fold
-
-# Fields in rank order: a card matching in its title comes before one matching in
-# its headline, and so on; notes come last.
-RANKED_FIELDS: tuple[str, ...] = (
-    "title",
-    "headline",
-    "figure",
-    "body",
-    "quote",
-    "by",
-    "image",
-    "tag",
-    "source",
-    "id",
-    "notes",
-)
-FRONT_FIELDS = frozenset({"title", "headline", "figure"})
 
 
 def card_field_texts(deck: Deck, card: Card) -> dict[str, str]:
-    """The text of each searchable field of a card, as written."""
+    """The text of each searchable field of a card, as written (each as its row in
+    ``search_fields.SEARCH_FIELDS`` says)."""
     cited = list(dict.fromkeys([*card.sources, *(q.source for q in card.quotes if q.source)]))
     sources = []
     for source_id in cited:

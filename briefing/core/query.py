@@ -4,8 +4,7 @@
     north korea         every word must match (in any fields)
     "a million shells"  a phrase
     -drones             cards without the word
-    tag:military        a word in one field (title, headline, figure, body, quote,
-                        by, image, notes, tag, source, id)
+    tag:military        a word in one field (the names in ``search_fields``)
     is:starred          cards with a flag (what flags exist is up to the caller)
 
 Parsing never fails: a half-typed query (a lone ``"``, ``tag:`` alone, ``-``)
@@ -17,26 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.core.search_fields import FIELD_NAMES
 from briefing.core.slugs import fold
 
-FIELDS: dict[str, str] = {
-    "title": "title",
-    "headline": "headline",
-    "figure": "figure",
-    "body": "body",
-    "quote": "quote",
-    "quotes": "quote",
-    "by": "by",
-    "image": "image",
-    "alt": "image",
-    "notes": "notes",
-    "note": "notes",
-    "tag": "tag",
-    "tags": "tag",
-    "source": "source",
-    "sources": "source",
-    "id": "id",
-}
 FLAG_FIELD = "is"
 
 _WORD = re.compile(r"\w+")
@@ -91,7 +73,7 @@ def parse_query(text: str) -> Query:
         assert match is not None  # every group is optional
         position = max(match.end(), position + 1)
         minus, field_name, phrase, closing_quote, bare = match.groups()
-        field = FIELDS.get(field_name.lower()) if field_name else None
+        field = FIELD_NAMES.get(field_name.lower()) if field_name else None
         if field_name and field is None and field_name.lower() == FLAG_FIELD:
             flags.extend(words_of(phrase if phrase is not None else bare or ""))
             continue

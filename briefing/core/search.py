@@ -15,9 +15,10 @@ from itertools import pairwise
 
 import numpy as np
 
-from briefing.core.matching import RANKED_FIELDS, card_field_texts, term_pattern
+from briefing.core.matching import card_field_texts, term_pattern
 from briefing.core.model import Deck
 from briefing.core.query import Query, Term, parse_query, words_of_folded
+from briefing.core.search_fields import RANKED_FIELDS
 from briefing.core.slugs import fold
 
 _LAST_CHAR = "\U0010ffff"

@@ -20,11 +20,10 @@ from briefing.gui.qt_fit_label import FitLabel
 from briefing.gui.qt_highlight_label import HighlightLabel
 from briefing.gui.stars import STARRED_TEXT
 from briefing.gui.style_props import color_property
-from briefing.render.highlight import BACK_FIELDS, CardMatch, match_format
+from briefing.render.highlight import CardMatch, match_format
 
 FLIP_HINT = "Space to flip"
 _BADGE_MARGIN = 16  # from the face's top right corner to the starred badge
-_HIDDEN_FIELDS = {"notes": "notes", "id": "card id"}
 _TAG_SEPARATOR = " \u00b7 "
 
 
@@ -55,13 +54,14 @@ def match_hint(match: CardMatch | None) -> str:
     """Where the search matched, if not on the front; "" when the front shows it (or no match)."""
     if match is None:
         return ""
-    from briefing.core.matching import FRONT_FIELDS  # with a search, so already imported
+    # with a search, so already imported
+    from briefing.core.search_fields import BACK_FIELDS, FRONT_FIELDS, HIDDEN_FIELDS
 
-    if not match.fields or match.fields & (FRONT_FIELDS | {"tag"}):  # tags show on the front
+    if not match.fields or match.fields & FRONT_FIELDS:
         return ""
     if match.fields & BACK_FIELDS:
         return f"Match on back \u2014 {FLIP_HINT}"
-    names = " and ".join(name for key, name in _HIDDEN_FIELDS.items() if key in match.fields)
+    names = " and ".join(name for key, name in HIDDEN_FIELDS.items() if key in match.fields)
     return f"Match in {names}, not shown on the card"
 
 

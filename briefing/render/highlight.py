@@ -17,10 +17,6 @@ MATCH_PROPERTY = QTextFormat.Property.UserProperty + 1
 
 Span = tuple[int, int]
 
-# The search fields a card's back shows (see ``back_document``); the front shows the rest
-# of the ranked fields but tags, notes and the card id, which no side shows.
-BACK_FIELDS = frozenset({"body", "quote", "by", "image", "source"})
-
 
 class CardMatch(NamedTuple):
     """A search that the card on screen matches: the query, and the fields it matched in."""
