@@ -7,7 +7,7 @@ deck. All drawing is in points from the paper's top left corner.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter
@@ -16,7 +16,7 @@ from briefing.core.model import Card, Deck
 from briefing.export.canvas import Canvas
 from briefing.export.geometry import PageFrame
 from briefing.export.handout import Handout
-from briefing.export.layout import Pages, Tick
+from briefing.export.layout import Pages
 from briefing.export.options import ExportOptions, OptionsError
 from briefing.export.outline import Outline
 from briefing.export.sheets import CutCards, FoldCards
@@ -25,6 +25,9 @@ from briefing.render.fonts import ensure_fonts
 # on_page(done, total) after each page, and on_page(0, 0) now and then while the pages
 # are being laid out; returning False cancels the export.
 PageCallback = Callable[[int, int], bool]
+# The same, as steps: each yields (done, total) as on_page gets it, and the last returns
+# the page count; throwing ExportCancelled in stops it with nothing left behind.
+PaintSteps = Generator[tuple[int, int], None, int]
 
 _PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 
@@ -57,16 +60,20 @@ def make_pages(deck: Deck, cards: Sequence[Card], options: ExportOptions) -> Pag
     return FoldCards(deck, cards, options, frame)
 
 
-def _planning_tick(on_page: PageCallback | None) -> Tick | None:
-    """Lets a caller keep its window alive (and cancel) while a long deck is laid out."""
-    if on_page is None:
-        return None
+def run_steps(steps: PaintSteps, on_page: PageCallback | None = None) -> int:
+    """Run ``steps`` to the end, calling ``on_page`` after each; returns the page count.
 
-    def tick() -> None:
-        if on_page(0, 0) is False:
-            raise ExportCancelled("export cancelled")
-
-    return tick
+    Raises ``ExportCancelled`` inside the steps (so they clean up) when ``on_page`` returns
+    False."""
+    try:
+        step = next(steps)
+        while True:
+            if on_page is not None and on_page(*step) is False:
+                step = steps.throw(ExportCancelled("export cancelled"))
+            else:
+                step = next(steps)
+    except StopIteration as finished:
+        return int(finished.value)
 
 
 def page_layout(options: ExportOptions) -> QPageLayout:
@@ -100,8 +107,23 @@ def paint_deck(
     is ended either way, so the pages painted so far stay on the device (a preview shows
     them); a caller printing to paper calls ``QPrinter.abort()`` to drop a cancelled job.
     """
+    return run_steps(paint_steps(device, deck, cards, options), on_page)
+
+
+def paint_steps(
+    device: QPagedPaintDevice, deck: Deck, cards: Sequence[Card], options: ExportOptions
+) -> PaintSteps:
+    """``paint_deck`` one step at a time: (0, 0) for each card laid out, then (page, total)
+    for each page painted."""
     pages = make_pages(deck, cards, options)
-    total = pages.plan(_planning_tick(on_page))
+    planning = pages.planning()
+    while True:
+        try:
+            next(planning)
+        except StopIteration as planned:
+            total = int(planned.value)
+            break
+        yield 0, 0
     # A printer may refuse margins below its own; then we draw inside what it gives.
     device.setPageLayout(page_layout(options))
     paint_rect = device.pageLayout().paintRect(QPageLayout.Unit.Point)
@@ -119,8 +141,7 @@ def paint_deck(
             painter.translate(-paint_rect.left(), -paint_rect.top())
             pages.paint(Canvas(painter), page, total)
             painter.restore()
-            if on_page is not None and on_page(page + 1, total) is False:
-                raise ExportCancelled("export cancelled")
+            yield page + 1, total
     finally:
         painter.end()
     return total

@@ -17,7 +17,7 @@ from briefing.export.canvas import Align, Canvas, line_height, text_width
 from briefing.export.chrome import paint_page_furniture
 from briefing.export.flow import Block, Piece, flow
 from briefing.export.geometry import PageFrame, Rect
-from briefing.export.layout import Layout, Tick
+from briefing.export.layout import Layout, Planning
 from briefing.export.options import ExportOptions
 from briefing.export.print_style import font
 
@@ -84,15 +84,14 @@ class Handout(Layout):
 
     # ---- planning ------------------------------------------------------------------------
 
-    def plan(self, tick: Tick | None = None) -> int:
+    def planning(self) -> Planning:
         self._frames.clear()
         self._pages = [[]]
         top = self.content.y
         started = 0  # cards on the current page, a continued card's end included
         whole_page = self.content.height - _MARKER
         for index, card in enumerate(self.cards):
-            if tick is not None:
-                tick()
+            yield
             blocks = [self._block(part) for part in self._parts(card)]
             frames = flow(blocks, self._frame_heights(self.content.bottom - top - _MARKER))
             if started and len(frames) > 1:

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from typing import Protocol
 
 from briefing.core.model import Card, Deck
@@ -14,12 +14,18 @@ from briefing.export.options import ExportOptions
 from briefing.export.print_style import Palette, palette
 
 Tick = Callable[[], None]  # called once per card while planning; raises to cancel
+# Planning a layout yields once per card (so a caller can return to its event loop between
+# cards) and returns the page count.
+Planning = Generator[None, None, int]
 
 
 class Pages(Protocol):
-    """A layout: ``plan`` returns the page count, then ``paint`` draws any page."""
+    """A layout: ``plan`` (or ``planning``, step by step) returns the page count, then
+    ``paint`` draws any page."""
 
     def plan(self, tick: Tick | None = None) -> int: ...
+
+    def planning(self) -> Planning: ...
 
     def paint(self, canvas: Canvas, page: int, pages: int) -> None: ...
 
@@ -37,3 +43,17 @@ class Layout:
         self.per_page = options.per_page
         self.frame = frame
         self.palette: Palette = palette()
+
+    def planning(self) -> Planning:
+        raise NotImplementedError
+
+    def plan(self, tick: Tick | None = None) -> int:
+        """The page count, ``tick`` called once per card."""
+        steps = self.planning()
+        while True:
+            try:
+                next(steps)
+            except StopIteration as planned:
+                return int(planned.value)
+            if tick is not None:
+                tick()

@@ -14,7 +14,7 @@ from briefing.export.chrome import paint_page_furniture
 from briefing.export.flow import Block, Piece, flow
 from briefing.export.geometry import PageFrame, Rect
 from briefing.export.handout import CONTINUED, NOTES_LABEL
-from briefing.export.layout import Layout, Tick
+from briefing.export.layout import Layout, Planning
 from briefing.export.options import ExportOptions
 from briefing.export.print_style import font
 
@@ -48,12 +48,11 @@ class Outline(Layout):
         self._pages: list[list[Piece]] = []
         self._cache: dict[int, list[_Part]] = {}
 
-    def plan(self, tick: Tick | None = None) -> int:
+    def planning(self) -> Planning:
         blocks: list[Block] = []
         self._owners.clear()
         for card_index in [_TITLE, *range(len(self.cards))]:
-            if tick is not None:
-                tick()
+            yield
             for number, part in enumerate(self._build(card_index)):
                 blocks.append(self._block(part))
                 self._owners.append((card_index, number))

@@ -11,7 +11,7 @@ from PySide6.QtGui import QPdfWriter
 
 from briefing import __version__
 from briefing.core.model import Card, Deck
-from briefing.export.document import PageCallback, paint_deck
+from briefing.export.document import PageCallback, PaintSteps, paint_steps, run_steps
 from briefing.export.options import ExportOptions
 from briefing.export.pdf_text import NotQtPdf, make_searchable
 from briefing.export.print_style import LAYOUT_DPI
@@ -32,6 +32,13 @@ def export_pdf(
     with a one-line message (the file is then untouched) and ``ExportCancelled`` if
     ``on_page`` returns False.
     """
+    return run_steps(export_steps(deck, cards, options, path), on_page)
+
+
+def export_steps(
+    deck: Deck, cards: Sequence[Card], options: ExportOptions, path: str | os.PathLike[str]
+) -> PaintSteps:
+    """``export_pdf`` one step at a time (see ``paint_steps``)."""
     with save_file(path, finish=_searchable) as device:
         writer = QPdfWriter(device)
         try:
@@ -40,7 +47,7 @@ def export_pdf(
             writer.setCreator(f"Briefing {__version__}")
             if deck.author:
                 _set_author(writer, deck.author)
-            pages = paint_deck(writer, deck, cards, options, on_page)
+            pages = yield from paint_steps(writer, deck, cards, options)
         finally:
             shiboken6.delete(writer)  # before its device; the PDF is complete after painting
     return pages

@@ -19,7 +19,7 @@ from briefing.export.geometry import (
     crop_marks,
     fold_pairs,
 )
-from briefing.export.layout import Layout, Tick
+from briefing.export.layout import Layout, Planning
 from briefing.export.options import ExportOptions
 from briefing.export.print_style import Palette, font
 
@@ -60,11 +60,10 @@ class _Sheets(Layout):
 
     face: Rect  # the size of every face on the sheet
 
-    def plan(self, tick: Tick | None = None) -> int:
+    def planning(self) -> Planning:
         self.plans: list[BackPlan] = []
         for card in self.cards:
-            if tick is not None:
-                tick()
+            yield
             self.plans.append(plan_back(self.face, self.deck, card, self.palette))
         self.slots = _slots(self.plans)
         return self.sheets()
@@ -94,8 +93,8 @@ class CutCards(_Sheets):
         self.backs = back_cells(frame, self.per_page, options.offset_mm)
         self.face = self.fronts[0]
 
-    def plan(self, tick: Tick | None = None) -> int:
-        sheets = super().plan(tick)
+    def planning(self) -> Planning:
+        sheets = yield from super().planning()
         last = self.slots[(sheets - 1) * self.per_page :]
         if last and all(back is None for _front, back in last):
             return 2 * sheets - 1  # the last sheet's backs page would be blank: left out

@@ -49,6 +49,7 @@ class ExportWindowBase(QDialog):
         self.choice = choice
         self.folder = folder
         self._close_when_idle = False
+        self._exporting_to = ""  # the PDF the running job writes; "" when it prints
         self.panel = ExportOptionsPanel()
         self.panel.set_choice(choice)
         self.panel.set_options(options)
@@ -60,6 +61,7 @@ class ExportWindowBase(QDialog):
         self.panel.changed.connect(self.on_options_changed)
         self.close_button.clicked.connect(self.reject)
         self.job.running_changed.connect(self.on_job_running)
+        self.job.finished.connect(self.on_job_finished)
         self.finished.connect(self.job.cancel)
         self._build()
 
@@ -98,10 +100,15 @@ class ExportWindowBase(QDialog):
         path = self.ask_path(self, os.path.join(self.folder, pdf_file_name(self.choice.deck.title)))
         if not path:
             return
-        pages = self.job.export_pdf(self.choice.deck, self.cards(), self.options(), path)
+        if self.job.export_pdf(self.choice.deck, self.cards(), self.options(), path):
+            self._exporting_to = path
+
+    def on_job_finished(self, pages: int | None) -> None:
+        path, self._exporting_to = self._exporting_to, ""
         if pages is None:
             return
-        self.folder = os.path.dirname(path)
+        if path:
+            self.folder = os.path.dirname(path)
         self.exported.emit(self.notice.text(), path)
         if self.close_after_export:
             self.accept()

@@ -69,6 +69,7 @@ class PrintPreviewDialog(ExportWindowBase):
         self.rendered_pages = 0
         self.total_pages = 0  # all the pages a print makes; the preview may show fewer
         self.active_print_dialog: QDialog | None = None
+        self._printing = False  # the running job prints (the preview is redone after)
 
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.preview = QPrintPreviewWidget(self.printer)
@@ -325,10 +326,15 @@ class PrintPreviewDialog(ExportWindowBase):
         QDialog.open(dialog)
 
     def on_print_accepted(self) -> None:
-        pages = self.job.print_pages(self.printer, self.choice.deck, self.cards(), self.options())
-        if pages is not None:
-            self.exported.emit(self.notice.text(), "")
-        self.update_preview()  # the printer's settings may have changed
+        self._printing = self.job.print_pages(
+            self.printer, self.choice.deck, self.cards(), self.options()
+        )
+
+    def on_job_finished(self, pages: int | None) -> None:
+        super().on_job_finished(pages)
+        if self._printing:
+            self._printing = False
+            self.update_preview()  # the printer's settings may have changed
 
     def _update_enabled(self) -> None:
         super()._update_enabled()

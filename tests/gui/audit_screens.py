@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing.core.loader import load_deck
 from briefing.core.model import Deck, Figure, Quote, Source
-from briefing.export import document, pdf
 from briefing.gui import presentation as presentation_module
 from briefing.gui.app import prepare_application
 from briefing.gui.card_search import CardSearch
@@ -91,8 +90,7 @@ def quiet_app(settings: Path) -> Iterator[QApplication]:
         patch.setattr(CardView, "flip_duration_ms", 0)
         patch.setattr(presentation_module, "inhibit_screen_sleep", lambda _why: lambda: None)
         spy = EngineSpy()
-        patch.setattr(document, "paint_deck", spy.paint_deck)
-        patch.setattr(pdf, "export_pdf", spy.export_pdf)
+        spy.install(patch)
         app = QApplication.instance() or QApplication([])
         assert isinstance(app, QApplication)
         before = app.styleSheet()

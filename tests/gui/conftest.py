@@ -16,7 +16,6 @@ from print_helpers import EngineSpy
 from PySide6.QtWidgets import QApplication
 
 from briefing.core.model import Deck, Source
-from briefing.export import document, pdf
 from briefing.gui import presentation as presentation_module
 from briefing.gui.app import prepare_application
 from briefing.gui.card_search import CardSearch
@@ -57,8 +56,7 @@ def settings_folder(
 def engine(monkeypatch: pytest.MonkeyPatch) -> EngineSpy:
     """The export engine, its calls noted (see ``EngineSpy``)."""
     spy = EngineSpy()
-    monkeypatch.setattr(document, "paint_deck", spy.paint_deck)
-    monkeypatch.setattr(pdf, "export_pdf", spy.export_pdf)
+    spy.install(monkeypatch)
     return spy
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from print_helpers import EngineSpy
+from print_helpers import EngineSpy, job_done
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -79,7 +79,8 @@ def test_the_next_export_starts_in_the_folder_of_the_last(
 ) -> None:
     dialog = open_export(qtbot, window)
     save_as[0] = str(tmp_path / "first.pdf")
-    dialog.export_button.click()
+    with job_done(qtbot, dialog):
+        dialog.export_button.click()
     dialog = open_export(qtbot, window)
     save_as[0] = ""
     dialog.export_button.click()
@@ -107,7 +108,8 @@ def test_the_dialog_passes_the_options_chosen(
     panel.paper_combo.setCurrentIndex(panel.paper_combo.findData("A4"))
     panel.scope_buttons["card"].click()
     save_as[0] = str(tmp_path / "fold.pdf")
-    dialog.export_button.click()
+    with job_done(qtbot, dialog):
+        dialog.export_button.click()
     assert engine.calls == [(("card-5",), ExportOptions("fold", 3, "A4", False, (0.0, 0.0)))]
 
 
@@ -125,7 +127,8 @@ def test_progress_names_the_page_and_cancel_leaves_no_file(
 
     engine.after_page = at_page
     save_as[0] = str(tmp_path / "cancelled.pdf")
-    dialog.export_button.click()
+    with job_done(qtbot, dialog):
+        dialog.export_button.click()
     total = document.page_count(window.deck, window.deck.cards, dialog.panel.options())
     assert total > 3
     assert seen == [
@@ -139,7 +142,8 @@ def test_progress_names_the_page_and_cancel_leaves_no_file(
     assert dialog.isVisible()
 
     engine.after_page = None
-    dialog.export_button.click()  # still usable
+    with job_done(qtbot, dialog):
+        dialog.export_button.click()  # still usable
     assert (tmp_path / "cancelled.pdf").exists()
 
 
@@ -159,7 +163,8 @@ def test_controls_are_off_while_exporting_and_events_are_handled_between_pages(
 
     engine.after_page = at_page
     save_as[0] = str(tmp_path / "x.pdf")
-    dialog.export_button.click()
+    with job_done(qtbot, dialog):
+        dialog.export_button.click()
     assert during and all(state == (False, False, True) for state in during)
     assert handled == list(range(1, len(during) + 1))  # each before the next page
 
@@ -170,7 +175,8 @@ def test_esc_during_an_export_cancels_it_and_keeps_the_dialog(
     dialog = open_export(qtbot, window)
     engine.after_page = lambda page: page == 2 and QTimer.singleShot(0, dialog.reject)
     save_as[0] = str(tmp_path / "x.pdf")
-    dialog.export_button.click()
+    with job_done(qtbot, dialog):
+        dialog.export_button.click()
     assert dialog.isVisible()
     assert not (tmp_path / "x.pdf").exists()
     dialog.reject()
@@ -182,7 +188,8 @@ def test_an_export_error_shows_one_line_and_the_dialog_stays(
 ) -> None:
     dialog = open_export(qtbot, window)
     save_as[0] = str(tmp_path / "missing" / "folder" / "x.pdf")
-    dialog.export_button.click()
+    with job_done(qtbot, dialog):
+        dialog.export_button.click()
     assert dialog.isVisible()
     assert dialog.notice.kind() == "error"
     assert dialog.notice.text().startswith("Couldn't export: cannot write ")

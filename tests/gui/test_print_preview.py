@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from print_helpers import EngineSpy
+from print_helpers import EngineSpy, job_done
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
@@ -239,7 +239,8 @@ def test_print_opens_the_print_dialog_then_prints_what_is_previewed(
     dialog = preview.active_print_dialog
     assert dialog.isVisible()
     assert dialog.windowModality() == Qt.WindowModality.WindowModal
-    dialog.accept()
+    with job_done(qtbot, preview):
+        dialog.accept()
     assert output.read_bytes().startswith(b"%PDF")
     assert engine.calls[-1][0] == ("card-1",)
     pages = expected_pages(window, preview)
@@ -255,7 +256,8 @@ def test_a_print_that_fails_says_why_in_one_line(
     preview.printer.setOutputFileName("")
     preview.print_dialog = lambda printer, parent: QDialog(parent)
     preview.print_button.click()
-    preview.active_print_dialog.accept()
+    with job_done(qtbot, preview):
+        preview.active_print_dialog.accept()
     assert preview.notice.kind() == "error"
     assert preview.notice.text() == "Couldn't print: cannot start printing on this device"
     assert preview.print_button.isEnabled()
@@ -267,11 +269,12 @@ def test_export_pdf_from_the_preview(
     preview = open_preview(qtbot, window)
     asked: list[str] = []
     preview.ask_path = lambda parent, suggested: asked.append(suggested) or str(tmp_path / "x.pdf")
-    qtbot.keyClick(
-        preview.preview,
-        Qt.Key.Key_E,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
+    with job_done(qtbot, preview):
+        qtbot.keyClick(
+            preview.preview,
+            Qt.Key.Key_E,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
     assert Path(asked[0]).name == "Test deck.pdf"
     assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
     pages = expected_pages(window, preview)
@@ -366,5 +369,6 @@ def test_a_long_deck_previews_its_first_pages_and_prints_them_all(
     assert preview.page_count_label.text() == f"of 3 shown ({total} in all)"
     assert preview.print_button.isEnabled()
     preview.ask_path = lambda parent, suggested: str(tmp_path / "all.pdf")
-    preview.export_button.click()
+    with job_done(qtbot, preview):
+        preview.export_button.click()
     assert preview.notice.text() == f"Exported {total} pages to {tmp_path / 'all.pdf'}"

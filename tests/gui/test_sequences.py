@@ -38,7 +38,7 @@ from hypothesis.stateful import (
 )
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtTest import QTest
+from PySide6.QtTest import QSignalSpy, QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from briefing.core.errors import DeckError
@@ -484,7 +484,9 @@ class WindowSequences(RuleBasedStateMachine):
         assert isinstance(dialog, ExportPdfDialog)
         target = self.exports / f"export-{len(list(self.exports.iterdir()))}.pdf"
         dialog.ask_path = lambda _parent, _suggested: str(target)
-        dialog.export_button.click()
+        done = QSignalSpy(dialog.job.finished)
+        dialog.export_button.click()  # the pages are written a turn of the event loop each
+        assert done.count() or done.wait(20_000)
         assert target.read_bytes().startswith(b"%PDF")
         assert self.window.export_dialog is None  # closed once written
 
