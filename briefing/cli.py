@@ -174,7 +174,7 @@ def _search(args: list[str]) -> int:
         parser.error("a QUERY is required")
 
     from briefing.core.loader import DeckError, load_deck
-    from briefing.core.matching import scan_search  # one query: no index to build
+    from briefing.core.search.matching import scan_search  # one query: no index to build
 
     try:
         deck = load_deck(options.deck)
@@ -288,7 +288,7 @@ def _export(args: list[str]) -> int:
             return 1
         cards = [deck.cards[index]]
     elif options.query is not None:
-        from briefing.core.matching import scan_search
+        from briefing.core.search.matching import scan_search
 
         hits = scan_search(deck, options.query)
         if not hits:

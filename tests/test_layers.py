@@ -161,14 +161,14 @@ def test_static_check_would_catch_an_upward_import(tmp_path):
     sample.write_text(
         "from briefing.render.fonts import SANS\n"
         "def later():\n"
-        "    from briefing.gui.qt_card_view import CardView\n"
+        "    from briefing.gui.card.card_view import CardView\n"
         "    from PySide6.QtWidgets import QLabel\n"
         "    from briefing import cli\n"
         "    from ..gui import app\n",
         encoding="utf-8",
     )
     assert upward_imports(sample, "briefing.export.sample", tmp_path) == [
-        "sample.py:3: briefing.gui.qt_card_view",
+        "sample.py:3: briefing.gui.card.card_view",
         "sample.py:4: PySide6.QtWidgets",
         "sample.py:5: briefing.cli",
         "sample.py:6: briefing.gui",

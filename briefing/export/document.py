@@ -15,11 +15,11 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter
 from briefing.core.model import Card, Deck
 from briefing.export.canvas import Canvas
 from briefing.export.geometry import PageFrame
-from briefing.export.handout import Handout
 from briefing.export.layout import Pages
+from briefing.export.layouts.handout import Handout
+from briefing.export.layouts.outline import Outline
+from briefing.export.layouts.sheets import CutCards, FoldCards
 from briefing.export.options import ExportOptions, OptionsError
-from briefing.export.outline import Outline
-from briefing.export.sheets import CutCards, FoldCards
 from briefing.render.fonts import ensure_fonts
 
 # on_page(done, total) after each page, and on_page(0, 0) now and then while the pages

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing import APP_ID, __version__
 from briefing.gui import settings, themes
-from briefing.gui.qt_main_window import MainWindow
+from briefing.gui.window.main_window import MainWindow
 from briefing.render.fonts import register_fonts
 
 if TYPE_CHECKING:  # a message box is built only when something goes wrong
@@ -50,7 +50,7 @@ def run(path: str | None, listener: Listener | None = None) -> int:
 
 
 def _after_first_card(window: MainWindow, listener: Listener | None) -> None:
-    from briefing.gui.icons import app_icon
+    from briefing.gui.widgets.icons import app_icon
 
     QApplication.setWindowIcon(app_icon())
     if listener is not None:

@@ -27,9 +27,9 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from briefing.core.matching import match_spans
 from briefing.core.model import Card, Deck, Image, Quote, Source
-from briefing.core.query import Query
+from briefing.core.search.matching import match_spans
+from briefing.core.search.query import Query
 from briefing.render.document_edits import one_edit
 from briefing.render.fonts import SERIF
 from briefing.render.glyph_cover import cover_styled_runs

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, Q
 from briefing.render.document_edits import one_edit
 
 if TYPE_CHECKING:
-    from briefing.core.query import Query
+    from briefing.core.search.query import Query
 
 # Set on every highlight's format, so a view (or a test) can find the marked text.
 MATCH_PROPERTY = QTextFormat.Property.UserProperty + 1

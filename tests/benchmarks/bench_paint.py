@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from briefing.core.model import Card, Deck, Figure, Quote, Source
 from briefing.gui.app import create_application, prepare_application
-from briefing.gui.qt_card_view import CardView
+from briefing.gui.card.card_view import CardView
 
 LONG_BODY = "\n".join(
     f"- Point {n}: the pact commits both sides to *mutual assistance*, and analysts disagree "

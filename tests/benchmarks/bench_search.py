@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from deck_generator import generate_deck
 
-from briefing.core.matching import card_field_texts
-from briefing.core.search import SearchIndex
+from briefing.core.search.index import SearchIndex
+from briefing.core.search.matching import card_field_texts
 
 TYPED = ["stoltenberg", "sanctions", "north korea", "million shells", '"north korea"']
 TYPED += ["tag:military pact", "pact -nato", "putin kim pyongyang"]

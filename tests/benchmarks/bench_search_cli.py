@@ -24,7 +24,7 @@ QUERIES = ["stolt", "north korea", "tag:military pact", "zzzz"]
 WITH_INDEX = (
     "import sys\n"
     "from briefing.core.loader import load_deck\n"
-    "from briefing.core.search import SearchIndex\n"
+    "from briefing.core.search.index import SearchIndex\n"
     "deck = load_deck(sys.argv[1])\n"
     "for i in SearchIndex(deck).search(sys.argv[2]): print(deck.cards[i].id)\n"
 )

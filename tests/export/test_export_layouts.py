@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from briefing.core.model import Deck, Figure
 from briefing.export.document import ExportError, make_pages, page_count
 from briefing.export.faces import CONTINUED_IN_HANDOUT, CONTINUED_ON_NEXT_CARD
-from briefing.export.handout import CONTINUED, CONTINUED_NEXT_PAGE, NOTES_LABEL
+from briefing.export.layouts.handout import CONTINUED, CONTINUED_NEXT_PAGE, NOTES_LABEL
 from briefing.export.options import LAYOUTS as LAYOUT_NAMES
 from briefing.export.options import ExportOptions, takes
 from briefing.export.pdf import export_pdf

@@ -44,10 +44,10 @@ from briefing.export.geometry import (
     card_cells,
     fold_pairs,
 )
-from briefing.export.handout import CONTINUED
+from briefing.export.layouts.handout import CONTINUED
+from briefing.export.layouts.sheets import CARDS_HINT, FOLD_HINT
 from briefing.export.options import LAYOUTS, PAGE_SIZES, PER_PAGE, ExportOptions
 from briefing.export.pdf import export_pdf
-from briefing.export.sheets import CARDS_HINT, FOLD_HINT
 from briefing.export.text import sources_line
 
 DECKS = ("bundled", "stress")

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing.core.loader import load_deck
 from briefing.core.model import Deck, Figure, Quote, Source
-from briefing.gui import presentation as presentation_module
 from briefing.gui.app import prepare_application
-from briefing.gui.card_search import CardSearch
-from briefing.gui.presentation import Presentation
-from briefing.gui.presentation_clock import PresentationClock
-from briefing.gui.qt_card_view import CardView
-from briefing.gui.qt_main_window import MainWindow
-from briefing.gui.qt_presenter_window import PresenterWindow
+from briefing.gui.card.card_view import CardView
+from briefing.gui.present import presentation as presentation_module
+from briefing.gui.present.clock import PresentationClock
+from briefing.gui.present.presentation import Presentation
+from briefing.gui.present.presenter_window import PresenterWindow
+from briefing.gui.search.card_search import CardSearch
+from briefing.gui.window.main_window import MainWindow
 from briefing.paths import bundled_deck_path
 
 THEMES = ("light", "dark", "high-contrast")

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.gui.qt_highlight_label import HighlightLabel
+from briefing.gui.widgets.highlight_label import HighlightLabel
 
 ELLIPSIS = "\u2026"
 # Antialiasing and a rounded font metric can overhang a box by a pixel.

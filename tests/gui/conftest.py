@@ -16,12 +16,12 @@ from print_helpers import EngineSpy
 from PySide6.QtWidgets import QApplication
 
 from briefing.core.model import Deck, Source
-from briefing.gui import presentation as presentation_module
 from briefing.gui.app import prepare_application
-from briefing.gui.card_search import CardSearch
-from briefing.gui.presentation import Presentation
-from briefing.gui.qt_card_view import CardView
-from briefing.gui.qt_main_window import MainWindow
+from briefing.gui.card.card_view import CardView
+from briefing.gui.present import presentation as presentation_module
+from briefing.gui.present.presentation import Presentation
+from briefing.gui.search.card_search import CardSearch
+from briefing.gui.window.main_window import MainWindow
 
 MakeDeck = Callable[..., Deck]
 Start = Callable[..., Presentation]
@@ -31,7 +31,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # Qt's offscreen platform warns about size hints it cannot pass on to a real window.
     marker = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
     for item in items:
-        if Path(str(item.fspath)).parent == Path(__file__).parent:
+        if Path(__file__).parent in Path(str(item.fspath)).parents:
             item.add_marker(marker)
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWidget
 
-from briefing.gui.qt_card_back import CardBack
+from briefing.gui.card.back import CardBack
 
 MINIMUM = 4.5  # WCAG AA, normal text
 MINIMUM_LARGE = 3.0  # WCAG AA, large text: 24 px, or 18.67 px bold

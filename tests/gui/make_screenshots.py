@@ -26,11 +26,11 @@ from PySide6.QtWidgets import QWidget
 
 from briefing.export.options import ExportOptions
 from briefing.gui.app import build_main_window, create_application
-from briefing.gui.presentation import Presentation
-from briefing.gui.presentation_clock import PresentationClock
-from briefing.gui.qt_audience_window import AudienceWindow
-from briefing.gui.qt_main_window import MainWindow
-from briefing.gui.qt_presenter_window import PresenterWindow
+from briefing.gui.present.audience_window import AudienceWindow
+from briefing.gui.present.clock import PresentationClock
+from briefing.gui.present.presentation import Presentation
+from briefing.gui.present.presenter_window import PresenterWindow
+from briefing.gui.window.main_window import MainWindow
 
 
 def settle() -> None:

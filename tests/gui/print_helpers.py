@@ -16,7 +16,7 @@ from briefing.core.model import Card, Deck
 from briefing.export import document, pdf
 from briefing.export.document import PaintSteps
 from briefing.export.options import ExportOptions
-from briefing.gui.export_window import ExportWindowBase
+from briefing.gui.printing.export_window import ExportWindowBase
 
 Call = tuple[tuple[str, ...], ExportOptions]
 

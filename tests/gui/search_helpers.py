@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from briefing.gui.deck_model import DeckListModel
-from briefing.gui.qt_main_window import MainWindow
+from briefing.gui.overview.deck_model import DeckListModel
+from briefing.gui.window.main_window import MainWindow
 
 
 def wait_for_index(qtbot: Any, window: MainWindow) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing.gui import app as gui_app
-from briefing.gui.qt_main_window import MainWindow
+from briefing.gui.window.main_window import MainWindow
 from briefing.paths import bundled_deck_path
 from briefing.render.fonts import SANS, SERIF
 

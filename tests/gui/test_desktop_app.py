@@ -16,9 +16,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from briefing.gui import app as gui_app
-from briefing.gui.icons import app_icon
-from briefing.gui.qt_about_dialog import AboutDialog
-from briefing.gui.qt_main_window import MainWindow
+from briefing.gui.widgets.icons import app_icon
+from briefing.gui.window.about_dialog import AboutDialog
+from briefing.gui.window.main_window import MainWindow
 
 # Starts the app as `python3 -m briefing ARGS` does, prints what the desktop sees once the
 # first card is painted, then the title of every deck shown; quits after `quit_after` decks.

@@ -196,6 +196,21 @@ def test_the_icon_ships_with_a_non_editable_install() -> None:
     assert (root / "resources" / "briefing.svg").is_file()
 
 
+def test_every_package_ships_with_a_non_editable_install() -> None:
+    """[tool.setuptools] packages is a list: a package missing from it installs without
+    its modules under `pip install .`, though an editable install still finds them."""
+    import tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(project["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(init.parent.relative_to(root).parts)
+        for init in (root / "briefing").rglob("__init__.py")
+    }
+    assert found - listed == set()
+
+
 def test_the_mime_package_and_icon_are_well_formed_xml() -> None:
     from xml.dom import minidom
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QApplication
 from briefing.export.options import ExportOptions
 from briefing.gui import settings
 from briefing.gui.app import build_main_window
-from briefing.gui.presentation import Presentation
-from briefing.gui.qt_main_window import MainWindow
-from briefing.gui.qt_presenter_window import PresenterWindow
+from briefing.gui.present.presentation import Presentation
+from briefing.gui.present.presenter_window import PresenterWindow
+from briefing.gui.window.main_window import MainWindow
 from briefing.paths import bundled_deck_path
 
 # Values as QSettings writes them into an ini file, none of the type any setting expects.

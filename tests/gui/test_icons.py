@@ -7,7 +7,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QIcon, QImage
 from PySide6.QtWidgets import QApplication
 
-from briefing.gui.icons import icon, icon_name
+from briefing.gui.widgets.icons import icon, icon_name
 
 
 def ink_pixels(image: QImage) -> list[QColor]:

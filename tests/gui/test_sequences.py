@@ -46,9 +46,9 @@ from briefing.core.loader import load_deck
 from briefing.core.model import Deck
 from briefing.gui import app as gui_app
 from briefing.gui import settings as gui_settings
-from briefing.gui.deck_watcher import DeckWatcher
-from briefing.gui.qt_export_dialog import ExportPdfDialog
-from briefing.gui.qt_main_window import MainWindow
+from briefing.gui.printing.export_dialog import ExportPdfDialog
+from briefing.gui.window.deck_watcher import DeckWatcher
+from briefing.gui.window.main_window import MainWindow
 from briefing.paths import bundled_deck_path
 
 Key = Qt.Key

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from briefing.gui import settings
 from briefing.gui.app import build_main_window
-from briefing.gui.qt_main_window import MainWindow
 from briefing.gui.settings import app_settings
+from briefing.gui.window.main_window import MainWindow
 from briefing.paths import bundled_deck_path
 
 NewWindow = Callable[[], MainWindow]

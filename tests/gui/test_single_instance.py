@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from briefing import cli, instance
 from briefing.gui import app as gui_app
 from briefing.gui.instance_server import InstanceServer
-from briefing.gui.qt_main_window import MainWindow
+from briefing.gui.window.main_window import MainWindow
 
 # A client's whole run: a Python start and a short exchange; far below the 5 s it would wait
 # for a running app that does not answer.

@@ -15,7 +15,7 @@ from briefing.core.files import SMALL_FOLDER_FILES, is_small_deck
 from briefing.core.loader import load_deck
 from briefing.gui import settings
 from briefing.gui.app import build_main_window
-from briefing.gui.qt_main_window import MainWindow
+from briefing.gui.window.main_window import MainWindow
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from briefing.gui import themes
-from briefing.gui.qt_main_window import MainWindow
+from briefing.gui.window.main_window import MainWindow
 
 
 @pytest.mark.parametrize("name", ["light", "dark", "high-contrast"])

@@ -1,0 +1,1 @@
+"""The print layouts: handout, outline, and cut-out and fold sheets."""

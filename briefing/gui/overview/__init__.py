@@ -1,0 +1,1 @@
+"""The overview: every card as a thumbnail in a grid, with its list model."""

@@ -1,0 +1,1 @@
+"""Searching in the window: the search session, its results model and the search box."""
