@@ -176,6 +176,47 @@ def test_static_check_would_catch_an_upward_import(tmp_path):
     assert upward_imports(sample, "briefing.gui.sample", tmp_path) == ["sample.py:5: briefing.cli"]
 
 
+# Inside the GUI, lowest first: shared pieces, then widgets, the card, the features that
+# show cards, those that build on them, the window that assembles them all, and the app.
+# A module of the GUI not named here is a shared piece, at the bottom.
+GUI_PARTS = (
+    ("briefing.gui.widgets",),
+    ("briefing.gui.card",),
+    ("briefing.gui.overview", "briefing.gui.search"),
+    ("briefing.gui.present", "briefing.gui.printing"),
+    ("briefing.gui.window",),
+    ("briefing.gui.app", "briefing.gui.instance_server"),
+)
+
+
+def gui_level(module: str) -> int:
+    for level, parts in enumerate(GUI_PARTS, start=1):
+        if any(module == part or module.startswith(part + ".") for part in parts):
+            return level
+    return 0
+
+
+def gui_imports_upward(source: Path, module: str) -> list[str]:
+    """``FILE:LINE: name`` for each import in ``source`` that runs (type-checking ones
+    never do) of a GUI part above the module's own."""
+    own = gui_level(module)
+    package = module if source.name == "__init__.py" else module.rpartition(".")[0]
+    found = []
+    for imported in imports_in(source, package, run_only=True):
+        for name in (imported.module, *imported.names):
+            if name.startswith("briefing.gui.") and gui_level(name) > own:
+                found.append(f"{source.relative_to(ROOT)}:{imported.line}: {name}")
+                break
+    return found
+
+
+def test_the_gui_parts_only_look_down_at_run_time():
+    sources = [(path, module) for path, module in briefing_sources() if "briefing.gui." in module]
+    assert {gui_level(module) for _path, module in sources} == set(range(len(GUI_PARTS) + 1))
+    offenders = [found for path, module in sources for found in gui_imports_upward(path, module)]
+    assert offenders == []
+
+
 # Runs the command line, then says which modules it loaded.
 LOADED_AT_EXIT = """\
 import json, sys

@@ -16,10 +16,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from briefing.core.model import Card
+from briefing.gui.stars import STARRED_TEXT
 from briefing.gui.style_props import color_property
 from briefing.gui.widgets.fit_label import FitLabel
 from briefing.gui.widgets.highlight_label import HighlightLabel
-from briefing.gui.window.stars import STARRED_TEXT
 from briefing.render.highlight import CardMatch, match_format
 
 FLIP_HINT = "Space to flip"

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from briefing.core.model import Card
 from briefing.gui.card.painting import ShadowCache, draw_elided_paragraph, elide_at_word
 from briefing.gui.overview.deck_model import DeckListModel
-from briefing.gui.window.stars import STARRED_TEXT
+from briefing.gui.stars import STARRED_TEXT
 from briefing.render.fonts import SERIF
 
 _Index = QModelIndex | QPersistentModelIndex

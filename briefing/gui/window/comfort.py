@@ -26,8 +26,8 @@ from briefing.core.errors import DeckError, LoadCancelled, shown_name
 from briefing.core.model import Deck
 from briefing.gui import settings, themes
 from briefing.gui.card import zoom
+from briefing.gui.stars import Stars
 from briefing.gui.widgets.icons import icon, icon_name
-from briefing.gui.window.stars import Stars
 from briefing.paths import bundled_deck_path
 
 _RECENT_FOLDER_PX = 320  # the most of a recent deck's folder its menu entry shows

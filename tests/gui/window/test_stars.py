@@ -125,7 +125,7 @@ def test_two_windows_on_one_deck_keep_each_others_stars(
 _OTHER_INSTANCE = """
 import sys
 from briefing.core.loader import load_deck
-from briefing.gui.window.stars import Stars
+from briefing.gui.stars import Stars
 stars = Stars()
 stars.set_deck(load_deck(sys.argv[1]))
 print("ready", flush=True)
