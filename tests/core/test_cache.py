@@ -34,7 +34,7 @@ def entry_names(cache: DeckCache) -> set[str]:
     return {path.name for path in cache.folder.iterdir()}
 
 
-def make_deck(folder: Path, title: str) -> Path:
+def write_deck_file(folder: Path, title: str) -> Path:
     path = folder / f"{title}.yaml"
     path.write_text(f"title: {title}\ncards:\n  - title: A\n    headline: h\n    body: b\n")
     return path
@@ -137,7 +137,7 @@ def test_an_entry_from_another_version_is_ignored(deck_folder, cache, parses, mo
 
 
 def test_two_decks_sharing_an_entry_name_never_read_each_others(tmp_path, cache, monkeypatch):
-    first, second = make_deck(tmp_path, "First"), make_deck(tmp_path, "Second")
+    first, second = write_deck_file(tmp_path, "First"), write_deck_file(tmp_path, "Second")
     monkeypatch.setattr(cache_module, "_entry_name", lambda real: "0123456789abcdef.cache")
     load_deck(first, cache=cache)
     assert cache.get(str(second)) is None
@@ -194,7 +194,7 @@ def test_caching_a_deck_clears_what_older_versions_and_crashes_left(tmp_path, ca
     long_ago = os.stat(crashed).st_mtime - 2 * 3600
     os.utime(crashed, (long_ago, long_ago))
 
-    load_deck(make_deck(tmp_path, "Deck"), cache=cache)
+    load_deck(write_deck_file(tmp_path, "Deck"), cache=cache)
 
     left = entry_names(cache)
     assert older.name not in left and crashed.name not in left
@@ -203,7 +203,7 @@ def test_caching_a_deck_clears_what_older_versions_and_crashes_left(tmp_path, ca
 
 
 def test_the_cache_keeps_the_decks_used_last_within_its_size(tmp_path, cache, monkeypatch):
-    first, second, third = (make_deck(tmp_path, name) for name in ("First", "Second", "Third"))
+    first, second, third = (write_deck_file(tmp_path, name) for name in ("First", "Second", "Third"))
     load_deck(first, cache=cache)
     entry_size = next(cache.folder.iterdir()).stat().st_size
     monkeypatch.setattr(cache_module, "MAX_BYTES", entry_size * 2 + entry_size // 2)
@@ -221,7 +221,7 @@ def test_the_cache_keeps_the_decks_used_last_within_its_size(tmp_path, cache, mo
 
 def test_a_deck_larger_than_the_whole_cache_is_still_cached(tmp_path, cache, monkeypatch, parses):
     monkeypatch.setattr(cache_module, "MAX_BYTES", 10)
-    deck = make_deck(tmp_path, "Big")
+    deck = write_deck_file(tmp_path, "Big")
     load_deck(deck, cache=cache)
     parses.clear()
     load_deck(deck, cache=cache)
