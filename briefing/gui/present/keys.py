@@ -15,8 +15,10 @@ from PySide6.QtGui import QKeySequence
 
 if TYPE_CHECKING:
     from briefing.gui.present.presentation import Presentation
+    from briefing.gui.present.presenter_window import PresenterWindow
 
 Command = Callable[["Presentation"], object]
+PresenterCommand = Callable[["PresenterWindow"], object]
 HelpRows = tuple[tuple[str, str], ...]  # (keys, what they do)
 Key = Qt.Key
 
@@ -130,12 +132,76 @@ KEY_TABLE: tuple[KeyRow, ...] = (
     KeyRow("Show these keys", special=("?",)),
     KeyRow("End the presentation", (Binding((Key.Key_Escape,), lambda p: p.end()),)),
 )
-# Keys only the presenter view has, handled by it (``PresenterWindow._presenter_key``);
-# its "?" list shows them before Esc.
-PRESENTER_KEY_TABLE: tuple[KeyRow, ...] = (
-    KeyRow("All cards, to go to any of them", special=("G",)),
-    KeyRow("Larger / smaller speaker notes; their usual size", special=("+ / -", "Ctrl+0")),
+
+
+class PresenterKey(NamedTuple):
+    """A key of the presenter view alone: one of ``texts`` as typed (on any keyboard
+    layout, wherever + is), or one of ``keys`` pressed with Ctrl (``control``) or alone."""
+
+    command: PresenterCommand
+    texts: tuple[str, ...] = ()
+    keys: tuple[Key, ...] = ()
+    control: bool = False
+
+    @property
+    def name(self) -> str:
+        if self.texts:
+            return self.texts[0]
+        held = Qt.KeyboardModifier.ControlModifier if self.control else Qt.KeyboardModifier(0)
+        return key_name(QKeySequence(held | self.keys[0]))
+
+    def matches(self, key: int, text: str, modifiers: Qt.KeyboardModifier) -> bool:
+        if text and text in self.texts:
+            return True
+        if key not in self.keys:
+            return False
+        if self.control:
+            return bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        return modifiers == Qt.KeyboardModifier.NoModifier
+
+
+class PresenterKeyRow(NamedTuple):
+    """One row of the presenter's own keys: groups of keys (" / " within a group, ", "
+    between groups) and what they do."""
+
+    meaning: str
+    groups: tuple[tuple[PresenterKey, ...], ...]
+
+    @property
+    def names(self) -> str:
+        return ", ".join(" / ".join(key.name for key in group) for group in self.groups)
+
+
+_NOTES_LARGER = PresenterKey(
+    lambda w: w.notes_zoom_in(), ("+", "="), (Key.Key_Plus, Key.Key_Equal), control=True
 )
+_NOTES_SMALLER = PresenterKey(lambda w: w.notes_zoom_out(), ("-",), (Key.Key_Minus,), True)
+_NOTES_USUAL = PresenterKey(lambda w: w.notes_zoom_reset(), keys=(Key.Key_0,), control=True)
+
+# Keys only the presenter view has, handled by it (``PresenterWindow._presenter_key``)
+# after its card grid and "?" list; its "?" list shows them before Esc.
+PRESENTER_KEY_TABLE: tuple[PresenterKeyRow, ...] = (
+    PresenterKeyRow(
+        "All cards, to go to any of them",
+        ((PresenterKey(lambda w: w.show_card_grid(), keys=(Key.Key_G,)),),),
+    ),
+    PresenterKeyRow(
+        "Larger / smaller speaker notes; their usual size",
+        ((_NOTES_LARGER, _NOTES_SMALLER), (_NOTES_USUAL,)),
+    ),
+)
+
+
+def presenter_command_for(
+    key: int, text: str, modifiers: Qt.KeyboardModifier
+) -> PresenterCommand | None:
+    """What a key does in the presenter view alone, by its table; None if nothing."""
+    for row in PRESENTER_KEY_TABLE:
+        for group in row.groups:
+            for presenter_key in group:
+                if presenter_key.matches(key, text, modifiers):
+                    return presenter_key.command
+    return None
 
 
 def command_for(key: Key) -> Command | None:
@@ -147,7 +213,7 @@ def command_for(key: Key) -> Command | None:
     return None
 
 
-def _help(rows: tuple[KeyRow, ...]) -> HelpRows:
+def _help(rows: Iterable[KeyRow | PresenterKeyRow]) -> HelpRows:
     return tuple((row.names, row.meaning) for row in rows)
 
 

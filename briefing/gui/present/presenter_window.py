@@ -35,7 +35,7 @@ from briefing.gui.present.audience_window import (
 )
 from briefing.gui.present.card_grid import CardGrid
 from briefing.gui.present.clock import MAX_COUNTDOWN_MINUTES
-from briefing.gui.present.keys import presenter_key_help
+from briefing.gui.present.keys import presenter_command_for, presenter_key_help
 from briefing.gui.settings import NOTES_ZOOM_KEY, app_settings, as_int, read
 from briefing.gui.style_props import color_property, restyle
 from briefing.render.back_document import BackStyle, fill_notes
@@ -47,8 +47,6 @@ if TYPE_CHECKING:
 TICK_MS = 250  # how often the timers are redrawn
 NO_NOTES = "No speaker notes for this card."
 _STAGES = (("dark", "Dark stage"), ("light", "Light stage"))
-_NOTES_LARGER = {"+", "="}
-_NOTES_SMALLER = {"-"}
 
 
 class PreviewCardView(CardView):
@@ -364,6 +362,15 @@ class PresenterWindow(PresentationKeys, QWidget):
         self.notes_caption.setText(f"Speaker notes{shown}")
         app_settings().setValue(NOTES_ZOOM_KEY, self.notes_zoom)
 
+    def notes_zoom_in(self) -> None:
+        self.set_notes_zoom(zoom.zoom_in(self.notes_zoom))
+
+    def notes_zoom_out(self) -> None:
+        self.set_notes_zoom(zoom.zoom_out(self.notes_zoom))
+
+    def notes_zoom_reset(self) -> None:
+        self.set_notes_zoom(zoom.DEFAULT)
+
     def _presenter_key(self, event: QKeyEvent) -> bool:
         """The keys of this view alone (the card grid's, the notes' size, G); True when
         used. The "?" list and a blanked screen take any key first."""
@@ -371,18 +378,10 @@ class PresenterWindow(PresentationKeys, QWidget):
             return True
         if self.keys_overlay.isVisible() or self.presentation.blank:
             return False
-        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        key, text = event.key(), event.text()
-        if text in _NOTES_LARGER or (control and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal)):
-            self.set_notes_zoom(zoom.zoom_in(self.notes_zoom))
-        elif text in _NOTES_SMALLER or (control and key == Qt.Key.Key_Minus):
-            self.set_notes_zoom(zoom.zoom_out(self.notes_zoom))
-        elif control and key == Qt.Key.Key_0:
-            self.set_notes_zoom(zoom.DEFAULT)
-        elif key == Qt.Key.Key_G and not event.modifiers():
-            self.show_card_grid()
-        else:
+        command = presenter_command_for(event.key(), event.text(), event.modifiers())
+        if command is None:
             return False
+        command(self)
         return True
 
     def on_countdown_chosen(self, minutes: int) -> None:

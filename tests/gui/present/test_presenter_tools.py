@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from briefing.gui.present import keys as presenting_keys
 from briefing.gui.present.presentation import Presentation, windowed_geometry
 from briefing.gui.present.presenter_window import PresenterWindow
 from briefing.gui.window.main_window import MainWindow
@@ -271,3 +272,27 @@ def test_at_its_smallest_the_presenter_view_keeps_the_previews_readable(
     QApplication.processEvents()
     for view in (presenter.front_view, presenter.back_view):
         assert view.height() >= view.min_readable_height
+
+
+def _presenter_keys() -> list[presenting_keys.PresenterKey]:
+    table = presenting_keys.PRESENTER_KEY_TABLE
+    return [key for row in table for group in row.groups for key in group]
+
+
+def test_the_presenter_keys_come_from_their_table_and_its_list(
+    monkeypatch: pytest.MonkeyPatch, presenter: PresenterWindow, qtbot: Any
+) -> None:
+    """The presenter view's own keys (G, + and -, Ctrl+0) are handled by the table its "?"
+    list and Keyboard Shortcuts are made from: one taken out stops working and leaves it."""
+    listed = {keys for keys, _ in presenting_keys.presenter_key_help()}
+    assert {"G", "+ / -, Ctrl+0"} <= listed
+    assert len(_presenter_keys()) == 4
+    without_grid = tuple(
+        row for row in presenting_keys.PRESENTER_KEY_TABLE if not row.meaning.startswith("All")
+    )
+    monkeypatch.setattr(presenting_keys, "PRESENTER_KEY_TABLE", without_grid)
+    qtbot.keyClick(presenter, Qt.Key.Key_G)
+    assert not presenter.card_grid.isVisible()
+    assert "G" not in {keys for keys, _ in presenting_keys.presenter_key_help()}
+    qtbot.keyClicks(presenter, "+")  # the rest of the table still works
+    assert presenter.notes_zoom > 100
