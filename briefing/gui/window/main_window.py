@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSizePolicy,
     QStackedWidget,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,12 @@ from briefing.gui.card import zoom
 from briefing.gui.card.card_view import CardView
 from briefing.gui.widgets.marking_banner import MarkingBanner
 from briefing.gui.window.deck_header import DeckHeader
+from briefing.gui.window.window_actions import (
+    create_actions,
+    create_toolbar,
+    fill_menus,
+    keep_arrows_icon_only,
+)
 
 if TYPE_CHECKING:  # built by complete(), after the first card is painted
     from PySide6.QtGui import (
@@ -81,6 +85,29 @@ class MainWindow(QMainWindow):
     card_changed = Signal(int)  # index of the card now on screen
     completed = Signal()  # the whole window is built (at once, unless staged)
     deck_failed = Signal(str, object)  # a deck's path and its problems, listed in the window
+
+    # Made by complete() from window_actions.ACTIONS, one attribute each.
+    open_file_action: QAction
+    open_folder_action: QAction
+    print_action: QAction
+    export_pdf_action: QAction
+    quit_action: QAction
+    previous_action: QAction
+    next_action: QAction
+    read_on_action: QAction
+    read_back_action: QAction
+    first_action: QAction
+    last_action: QAction
+    flip_action: QAction
+    overview_action: QAction
+    leave_overview_action: QAction
+    full_screen_action: QAction
+    present_action: QAction
+    presenter_view_action: QAction
+    find_action: QAction
+    next_match_action: QAction
+    previous_match_action: QAction
+    clear_search_action: QAction
 
     def __init__(self, parent: QWidget | None = None, *, staged: bool = False) -> None:
         super().__init__(parent)
@@ -195,7 +222,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.empty_state)
 
         self._create_actions()
-        self.toolbar = self._create_toolbar()
+        self.toolbar = create_toolbar(self)
         self._create_menus()
         self._complete_layout()
 
@@ -243,97 +270,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _create_actions(self) -> None:
-        self.open_file_action = self._action(
-            "&Open Deck File\u2026", "Open a deck file", ["Ctrl+O"], self.choose_deck_file, "open"
-        )
-        self.open_folder_action = self._action(
-            "Open Deck &Folder\u2026",
-            "Open a deck folder",
-            ["Ctrl+Shift+O"],
-            self.choose_deck_folder,
-        )
-        self.print_action = self._action(
-            "&Print\u2026",
-            "Preview and print the cards",
-            [QKeySequence.StandardKey.Print, "Ctrl+P"],
-            self.open_print_preview,
-        )
-        self.export_pdf_action = self._action(
-            "&Export PDF\u2026",
-            "Save the cards as a PDF",
-            ["Ctrl+Shift+E"],
-            self.open_export_dialog,
-        )
-        self.quit_action = self._action("&Quit", "Quit Briefing", ["Ctrl+Q"], self.close)
-        self.previous_action = self._action(
-            "&Previous Card", "Previous card", ["Left"], self.previous_card, "previous"
-        )
-        self.next_action = self._action(
-            "&Next Card", "Next card", ["Right"], self.next_card, "next"
-        )
-        # As when presenting: a long card is read to its end before the next card comes.
-        self.read_on_action = self._action(
-            "&Read On",
-            "Next page of a long card, then the next card",
-            ["PgDown", "Down"],
-            lambda: self.read_on(1),
-        )
-        self.read_back_action = self._action(
-            "Read &Back",
-            "Previous page of a long card, then the previous card",
-            ["PgUp", "Up"],
-            lambda: self.read_on(-1),
-        )
-        self.first_action = self._action("&First Card", "First card", ["Home"], self.first_card)
-        self.last_action = self._action("&Last Card", "Last card", ["End"], self.last_card)
-        self.flip_action = self._action(
-            "F&lip Card", "Flip the card", ["Space", "Return", "Enter"], self.flip_card, "flip"
-        )
-        self.overview_action = self._action(
-            "&Overview", "Show all cards", ["G", "Ctrl+Shift+G"], lambda: None, "overview"
-        )
-        self.overview_action.setCheckable(True)
-        self.overview_action.toggled.connect(self.set_overview_visible)
-        self.leave_overview_action = self._action(
-            "Back to Card", "Leave the overview", ["Esc"], lambda: self.set_overview_visible(False)
-        )
-        self.full_screen_action = self._action(
-            "&Full Screen",
-            "Full screen, for presenting",
-            [QKeySequence.StandardKey.FullScreen, "F11"],
-            self.toggle_full_screen,
-        )
-        self.full_screen_action.setCheckable(True)
-        self.present_action = self._action(
-            "&Present",
-            "Present from this card, full screen",
-            ["F5"],
-            self.start_presentation,
-            "present",
-        )
-        self.presenter_view_action = self._action(
-            "Presenter &View",
-            "Present with the speaker notes, next card and timers in a window of their own",
-            ["Alt+F5"],
-            lambda: self.start_presentation(presenter=True),
-        )
-        self.find_action = self._action(
-            "&Find Cards\u2026",
-            "Search cards",
-            [QKeySequence.StandardKey.Find, "Ctrl+F"],
-            self.focus_search,
-        )
-        # Enter and Esc move between these and the flip and overview actions as a search
-        # starts and ends (see _assign_keys); F3 stays with them.
-        self.next_match_action = self._action(
-            "Next &Match", "Next matching card", ["F3"], lambda: self.step_match(1)
-        )
-        self.previous_match_action = self._action(
-            "Pre&vious Match", "Previous matching card", ["Shift+F3"], lambda: self.step_match(-1)
-        )
-        self.clear_search_action = self._action(
-            "&Clear Search", "Clear the search and show every card", [], self.clear_search
-        )
+        create_actions(self)
         find_keys = self.find_action.shortcuts()
         key = find_keys[0].toString(QKeySequence.SequenceFormat.NativeText) if find_keys else ""
         placeholder = f"Search cards ({key})" if key else "Search cards"
@@ -344,55 +281,10 @@ class MainWindow(QMainWindow):
             'Words must all match; "a phrase", -word to exclude, tag:word for one field.'
         )
 
-    def _create_toolbar(self) -> QToolBar:
-        self.open_file_action.setIconText("Open")
-        self.flip_action.setIconText("Flip")
-        self.overview_action.setIconText("Overview")
-        toolbar = QToolBar("Cards")
-        toolbar.setObjectName("cardToolbar")
-        toolbar.setMovable(False)
-        toolbar.setFloatable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        # The title and then the search box give way first; the toolbar never hides a button.
-        toolbar.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-        toolbar.addAction(self.open_file_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.previous_action)
-        toolbar.addWidget(self.position_label)
-        toolbar.addAction(self.next_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.flip_action)
-        toolbar.addAction(self.overview_action)
-        toolbar.addAction(self.present_action)
-        self._keep_arrows_icon_only(toolbar)
-        for action in toolbar.actions():
-            widget = toolbar.widgetForAction(action)
-            if widget is not None:
-                widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        return toolbar
-
     def _create_menus(self) -> None:
         from briefing.gui.present.presentation import PresentMenu
 
-        file_menu = self.menus["&File"]
-        file_menu.addActions([self.open_file_action, self.open_folder_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.print_action, self.export_pdf_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        go_menu = self.menus["&Go"]
-        go_menu.addActions([self.previous_action, self.next_action])
-        go_menu.addActions([self.read_back_action, self.read_on_action])
-        go_menu.addActions([self.first_action, self.last_action])
-        go_menu.addSeparator()
-        go_menu.addAction(self.flip_action)
-        go_menu.addSeparator()
-        go_menu.addActions([self.find_action, self.next_match_action, self.previous_match_action])
-        go_menu.addAction(self.clear_search_action)
-        view_menu = self.menus["&View"]
-        view_menu.addActions([self.overview_action, self.leave_overview_action])
-        view_menu.addSeparator()
-        view_menu.addAction(self.full_screen_action)
+        fill_menus(self)
         # The Present menu fills itself; it takes the place of the title shown until now.
         title_only = self.menus["P&resent"]
         self.menus["P&resent"] = PresentMenu(self)
@@ -987,7 +879,7 @@ class MainWindow(QMainWindow):
             if compact
             else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
         )
-        self._keep_arrows_icon_only()  # the toolbar's style just overrode theirs
+        keep_arrows_icon_only(self, self.toolbar)  # the toolbar's style just overrode theirs
         self._fit_search_field(width)
 
     def _fit_search_field(self, width: int) -> None:
@@ -998,13 +890,6 @@ class MainWindow(QMainWindow):
         field = self.search_field
         narrowest, widest = _SEARCH_WIDTH
         field.setFixedWidth(max(narrowest, min(room, widest)))
-
-    def _keep_arrows_icon_only(self, toolbar: QToolBar | None = None) -> None:
-        toolbar = toolbar or self.toolbar
-        for action in (self.previous_action, self.next_action):
-            button = toolbar.widgetForAction(action)
-            if isinstance(button, QToolButton):
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.card_view.flip_animation.stop()
