@@ -203,7 +203,9 @@ def test_caching_a_deck_clears_what_older_versions_and_crashes_left(tmp_path, ca
 
 
 def test_the_cache_keeps_the_decks_used_last_within_its_size(tmp_path, cache, monkeypatch):
-    first, second, third = (write_deck_file(tmp_path, name) for name in ("First", "Second", "Third"))
+    first, second, third = (
+        write_deck_file(tmp_path, name) for name in ("First", "Second", "Third")
+    )
     load_deck(first, cache=cache)
     entry_size = next(cache.folder.iterdir()).stat().st_size
     monkeypatch.setattr(cache_module, "MAX_BYTES", entry_size * 2 + entry_size // 2)
