@@ -362,3 +362,18 @@ def test_the_previews_never_offer_a_scroll_bar_nobody_can_use(qtbot: Any) -> Non
         assert view.front.scrolls() is scrolls, view_type.__name__
         if not scrolls:
             assert not view.front.scroll_area.verticalScrollBar().isVisible()
+
+
+def test_a_new_stage_keeps_the_back_on_screen_even_with_flips_animated(start: Start) -> None:
+    """The stage restyles the room's card by setting it again, front up: it is turned back
+    over at once, never left mid-turn."""
+    shown = start()
+    audience = shown.audience
+    assert audience is not None
+    view = audience.card_view
+    shown.flip()  # instant: the window fixture's flips are
+    view.flip_duration_ms = 400
+    shown.set_stage("light")
+    assert view.is_flipped()
+    assert view.back.isVisible() and not view.front.isVisible()
+    assert view.flip_animation.state() != view.flip_animation.State.Running
