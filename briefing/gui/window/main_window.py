@@ -218,7 +218,9 @@ class MainWindow(QMainWindow):
         # A theme or a new button (Star) changes the toolbar's width: the search box follows.
         self.toolbar.installEventFilter(self)
         self._fit_toolbar(self.width())
-        # The parts with a job each; in this order, which is the order of their actions.
+        # The parts, one job each. In this order: each uses those made before it (the zoom
+        # holds the reading place; names read the Star button), and so their actions come in
+        # the order they have always had in the window, its menus and Help's shortcuts list.
         self.reading_place = ReadingPlace(self)
         self.starring = Starring(self)
         self.zooming = ZoomControl(self, self.reading_place)
@@ -465,7 +467,7 @@ class MainWindow(QMainWindow):
                 self._show_first_card(deck)
             return
         if path is None:
-            from briefing.gui.window.comfort import open_last_deck
+            from briefing.gui.window.last_deck import open_last_deck
 
             open_last_deck(self)
         else:
