@@ -151,7 +151,7 @@ class Rig:
         self.theme = theme
         self.reset()  # presenting and dialogs start again in the new theme
         for window in self.windows():
-            window.comfort.set_theme(theme)  # as the View menu does: icons recolour too
+            window.appearance.set_theme(theme)  # as the View menu does: icons recolour too
         settle()
 
     def set_size(self, size: tuple[int, int]) -> None:
@@ -163,7 +163,7 @@ class Rig:
     def set_zoom(self, percent: int) -> None:
         self.zoom = percent
         for window in (self.reading, self.long):
-            window.comfort.set_zoom(percent)
+            window.zooming.set_zoom(percent)
         settle()
 
     def reset(self) -> None:
@@ -173,8 +173,8 @@ class Rig:
             for dialog in (
                 window.print_preview,
                 window.export_dialog,
-                window.comfort.shortcuts_dialog,
-                window.comfort.about_dialog,
+                window.help_menu.shortcuts_dialog,
+                window.help_menu.about_dialog,
             ):
                 if dialog is not None:
                     dialog.close()
@@ -258,11 +258,11 @@ class Rig:
 
     def shortcuts(self) -> Audited:
         self.read(self.reading, False)
-        return self._fit_dialog(self.reading.comfort.show_shortcuts())
+        return self._fit_dialog(self.reading.help_menu.show_shortcuts())
 
     def about(self) -> Audited:
         self.read(self.reading, False)
-        return self._fit_dialog(self.reading.comfort.show_about())
+        return self._fit_dialog(self.reading.help_menu.show_about())
 
     def menus(self) -> Audited:
         """Each of the window's menus as it is drawn when opened. (Not opened: the offscreen

@@ -86,8 +86,8 @@ def test_a_setting_of_the_wrong_type_is_its_default_and_the_window_works(
     window = start(qtbot)
     assert window.deck is not None
     assert settings.resolved(window.deck.path) == settings.resolved(bundled_deck_path())
-    assert (window.comfort.theme, window.comfort.zoom) == ("system", 100)
-    assert not window.comfort.reduce_motion_action.isChecked()
+    assert (window.appearance.theme, window.zooming.zoom) == ("system", 100)
+    assert not window.appearance.reduce_motion_action.isChecked()
     assert settings.recent_decks() == [settings.resolved(bundled_deck_path())]
     assert window.export_options() == ExportOptions().resolved()
     assert os.path.isdir(window.export_folder())
@@ -96,16 +96,16 @@ def test_a_setting_of_the_wrong_type_is_its_default_and_the_window_works(
 
     window.open_deck(str(deck_folder))  # its place and stars are nonsense too
     assert window.index == 0 and not window.card_view.is_flipped()
-    assert not any(window.comfort.stars.is_starred(i) for i in ("alpha", "beta"))
+    assert not any(window.starring.stars.is_starred(i) for i in ("alpha", "beta"))
     window.go_to(1)
     window.flip_card()
-    window.comfort.star_action.trigger()
+    window.starring.star_action.trigger()
     window.close()
 
     again = start(qtbot)
     assert again.deck is not None and again.deck.title == "Good deck"
     assert again.index == 1 and again.card_view.is_flipped()
-    stars = again.comfort.stars
+    stars = again.starring.stars
     assert stars.is_starred("beta") and not stars.is_starred("alpha")
 
 
@@ -132,7 +132,7 @@ def test_forty_thousand_recent_decks_read_in_linear_time_first_ten_kept(
     recent = settings.recent_decks()
     assert time.perf_counter() - began < 2.0  # 20 s when each was looked for in the rest
     assert recent == paths[: settings.MAX_RECENT]
-    menu = start(qtbot).comfort.recent_menu
+    menu = start(qtbot).recent_decks.recent_menu
     menu.aboutToShow.emit()
     assert len([a for a in menu.actions() if a.data()]) == settings.MAX_RECENT
 
@@ -241,15 +241,15 @@ def test_a_window_keeps_its_settings_in_memory_while_the_file_is_a_link_to_a_dev
         window = new_window()
         window.open_deck(str(deck_folder))
         window.go_to(1)
-        window.comfort.star_action.trigger()
-        window.comfort.set_zoom(125)
+        window.starring.star_action.trigger()
+        window.zooming.set_zoom(125)
         window.close()
         second = new_window()
         second.open_deck(str(deck_folder))
 
     assert stat.S_ISCHR(zero.lstat().st_mode) and ini.is_symlink()
-    assert second.index == 1 and second.comfort.stars.ids() == ["beta"]
-    assert second.comfort.zoom == 125
+    assert second.index == 1 and second.starring.stars.ids() == ["beta"]
+    assert second.zooming.zoom == 125
     warnings = [r for r in caplog.records if "session only" in r.getMessage()]
     assert len(warnings) == 1 and str(ini) in warnings[0].getMessage()
 

@@ -262,9 +262,9 @@ class WindowSequences(RuleBasedStateMachine):
         path = self.decks[name]
         opens = self._expect_opened(path)
         if way == "recent" and str(path) in gui_settings.recent_decks():
-            self.window.comfort.fill_recent_menu()
+            self.window.recent_decks.fill_recent_menu()
             entry = next(
-                a for a in self.window.comfort.recent_menu.actions() if a.data() == str(path)
+                a for a in self.window.recent_decks.recent_menu.actions() if a.data() == str(path)
             )
             if not entry.isEnabled():  # offered only while the deck is there
                 assert not path.exists()
@@ -525,7 +525,7 @@ class WindowSequences(RuleBasedStateMachine):
         page = window.overview if window.overview_visible() else window.card_view
         assert window.stack.currentWidget() is page
         starred = card.id in gui_settings.starred_ids(deck.path)
-        assert window.comfort.star_action.isChecked() == starred
+        assert window.starring.star_action.isChecked() == starred
 
     @invariant()
     def search_results_name_cards_of_the_deck(self) -> None:

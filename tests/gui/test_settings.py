@@ -37,12 +37,12 @@ def test_new_window_restores_deck_card_side_geometry_theme_and_zoom(
     new_window: NewWindow, qtbot: object, styled_app: QApplication, deck_folder: Path
 ) -> None:
     first = new_window()
-    first.comfort.reduce_motion_action.setChecked(True)
+    first.appearance.reduce_motion_action.setChecked(True)
     first.open_deck(str(deck_folder))
     first.go_to(1)
     first.flip_card()
-    first.comfort.set_theme("dark")
-    first.comfort.set_zoom(125)
+    first.appearance.set_theme("dark")
+    first.zooming.set_zoom(125)
     first.setGeometry(QRect(20, 30, 740, 540))
     first.close()
 
@@ -50,10 +50,10 @@ def test_new_window_restores_deck_card_side_geometry_theme_and_zoom(
     assert second.deck is not None and second.deck.title == "Good deck"
     assert second.index == 1
     assert second.card_view.is_flipped()
-    assert second.comfort.theme == "dark"
-    assert second.comfort.zoom == 125
+    assert second.appearance.theme == "dark"
+    assert second.zooming.zoom == 125
     assert second.size().toTuple() == (740, 540)
-    assert second.comfort.reduce_motion_action.isChecked()
+    assert second.appearance.reduce_motion_action.isChecked()
     assert settings.recent_decks() == [settings.resolved(deck_folder)]
 
 
@@ -105,8 +105,8 @@ def test_corrupt_settings_file_gives_defaults(
     ini.write_bytes(b"\x00\xff[[[garbage\n=\n\x89PNG\r\n[view]\nzoom=lots\ntheme=plaid\n" * 50)
     window = _start(qtbot, styled_app)
     assert window.deck is not None
-    assert window.comfort.zoom == 100
-    assert window.comfort.theme == "system"
+    assert window.zooming.zoom == 100
+    assert window.appearance.theme == "system"
     assert settings.recent_decks() == [] or all(isinstance(p, str) for p in settings.recent_decks())
 
 
@@ -117,8 +117,8 @@ def test_nonsense_values_fall_back_to_defaults(qtbot: object, styled_app: QAppli
     store.setValue(settings.GEOMETRY_KEY, "not a geometry")
     store.setValue(settings.RECENT_KEY, 42)
     window = _start(qtbot, styled_app)
-    assert window.comfort.zoom == 100
-    assert window.comfort.theme == "system"
+    assert window.zooming.zoom == 100
+    assert window.appearance.theme == "system"
     assert settings.recent_decks() == [settings.resolved(bundled_deck_path())]
 
 
@@ -132,8 +132,8 @@ def test_recent_menu_lists_most_recent_first_and_greys_missing(
     for file in decks[-2].iterdir():
         file.unlink()
     decks[-2].rmdir()
-    menu = window.comfort.recent_menu
-    window.comfort.fill_recent_menu()
+    menu = window.recent_decks.recent_menu
+    window.recent_decks.fill_recent_menu()
     entries = [a for a in menu.actions() if a.data()]
     assert len(entries) == settings.MAX_RECENT
     assert [a.data() for a in entries] == [settings.resolved(d) for d in reversed(decks)][:10]
@@ -141,9 +141,9 @@ def test_recent_menu_lists_most_recent_first_and_greys_missing(
     assert entries[0].isEnabled() and not entries[1].isEnabled()
     entries[2].trigger()
     assert window.deck is not None and window.deck.path == settings.resolved(decks[-3])
-    window.comfort.clear_recent_action.trigger()
+    window.recent_decks.clear_recent_action.trigger()
     assert [a for a in menu.actions() if a.data()] == []
-    assert not window.comfort.clear_recent_action.isEnabled()
+    assert not window.recent_decks.clear_recent_action.isEnabled()
 
 
 def test_recent_decks_show_where_they_are_with_home_as_a_tilde(
@@ -156,8 +156,8 @@ def test_recent_decks_show_where_they_are_with_home_as_a_tilde(
     far = _deck_copy(tmp_path / ("very-long-folder-name-" * 8) / "inner", deck_folder, "cards")
     for deck in (far, near):
         window.open_deck(str(deck))
-    window.comfort.fill_recent_menu()
-    entries = [a for a in window.comfort.recent_menu.actions() if a.data()]
+    window.recent_decks.fill_recent_menu()
+    entries = [a for a in window.recent_decks.recent_menu.actions() if a.data()]
     near_entry, long_entry = entries
     assert near_entry.text() == "&1 cards \u2014 ~/work"
     assert long_entry.text().startswith("&2 cards \u2014 ~/very-long")
@@ -195,14 +195,14 @@ def test_a_deck_whose_name_is_not_utf8_keeps_its_place_stars_and_recent_entry(
     assert first.open_deck(str(odd))
     first.go_to(1)
     first.flip_card()
-    first.comfort.star_action.trigger()
+    first.starring.star_action.trigger()
     first.close()
 
     assert settings.recent_decks() == [str(odd)]
     second = _start(qtbot, styled_app)  # the last deck: this one
     assert second.deck is not None and second.deck.path == str(odd)
     assert second.index == 1 and second.card_view.is_flipped()
-    assert second.comfort.stars.ids() == ["beta"]
+    assert second.starring.stars.ids() == ["beta"]
     assert settings.deck_key(str(odd)) != settings.deck_key(str(odd).replace("\udcff", "\udcfe"))
 
 

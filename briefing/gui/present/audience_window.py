@@ -247,9 +247,7 @@ class AudienceWindow(PresentationKeys, QWidget):
         self.card_view.set_card(self.presentation.deck, self.presentation.card)
         self.card_view.front.hint_label.hide()
         if back:
-            self.card_view.flip()
-            self.card_view.flip_animation.stop()
-            self.card_view._on_flip_finished()
+            self.card_view.flip(animated=False)
 
     def on_typed_changed(self, typed: str) -> None:
         show_typed(self.typed_label, typed, self.presentation.count())

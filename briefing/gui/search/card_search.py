@@ -79,6 +79,10 @@ class CardSearch(QObject):
             self._build_timer.start(self.build_delay_ms)
         self.results_changed.emit()
 
+    def set_flags(self, flags: dict[str, list[str]]) -> None:
+        """The card ids each ``is:NAME`` finds (e.g. "starred") from the next search on."""
+        self.flags = flags
+
     def set_text(self, text: str) -> None:
         """Search for ``text`` once the current burst of keystrokes is over."""
         self.text = text

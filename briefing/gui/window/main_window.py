@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from briefing.core.errors import DeckError, LoadCancelled, Problem, shown_name
 from briefing.core.model import Deck
 from briefing.gui import settings
-from briefing.gui.actions import Keys, add_action, set_keys
+from briefing.gui.actions import set_keys
 from briefing.gui.card import zoom
 from briefing.gui.card.card_view import CardView
 from briefing.gui.widgets.marking_banner import MarkingBanner
@@ -190,17 +190,24 @@ class MainWindow(QMainWindow):
             return
         self._complete = True
         from briefing.core.cache import DeckCache
+        from briefing.gui.card.focus_ring import KeyboardFocusRing
         from briefing.gui.overview.deck_model import DeckListModel
         from briefing.gui.overview.overview_view import OverviewView
         from briefing.gui.search.card_search import CardSearch
         from briefing.gui.search.results_model import SearchResultsModel
         from briefing.gui.search.search_field import SearchField
         from briefing.gui.widgets.notice_bar import NoticeBar
-        from briefing.gui.window.comfort import WindowComfort
+        from briefing.gui.window.accessible_names import AccessibleNames
+        from briefing.gui.window.appearance import Appearance
         from briefing.gui.window.deck_loading import DeckLoading
         from briefing.gui.window.deck_watcher import DeckWatcher
         from briefing.gui.window.empty_state import EmptyState
         from briefing.gui.window.error_panel import ErrorPanel
+        from briefing.gui.window.help_menu import HelpMenu
+        from briefing.gui.window.reading_place import ReadingPlace
+        from briefing.gui.window.recent_decks import RecentDecks
+        from briefing.gui.window.starring import Starring
+        from briefing.gui.window.zoom_control import ZoomControl
 
         self.model = DeckListModel(self)
         self.results_model = SearchResultsModel(self.model, self)
@@ -238,8 +245,17 @@ class MainWindow(QMainWindow):
         # A theme or a new button (Star) changes the toolbar's width: the search box follows.
         self.toolbar.installEventFilter(self)
         self._fit_toolbar(self.width())
-        # Remembered state, stars, zoom, themes, Help.
-        self.comfort = WindowComfort(self)
+        # The parts, one job each. In this order: each uses those made before it (the zoom
+        # holds the reading place; names read the Star button), and so their actions come in
+        # the order they have always had in the window, its menus and Help's shortcuts list.
+        self.reading_place = ReadingPlace(self)
+        self.starring = Starring(self)
+        self.zooming = ZoomControl(self, self.reading_place)
+        self.appearance = Appearance(self, self.zooming)
+        self.recent_decks = RecentDecks(self)
+        self.help_menu = HelpMenu(self)
+        self.accessible_names = AccessibleNames(self, self.starring.stars)
+        self.focus_ring = KeyboardFocusRing(self.card_view)
         self._update_state()
         # The card, not the search box (the first in the tab order), has the keys at first.
         if not self.isVisible() or QApplication.focusWidget() is None:
@@ -253,21 +269,6 @@ class MainWindow(QMainWindow):
         self._start_pending = False
 
     # -- building --------------------------------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        tip: str,
-        shortcuts: Keys,
-        slot: Callable[[], object],
-        icon_name: str = "",
-    ) -> QAction:
-        from briefing.gui.widgets.icons import icon
-
-        action = add_action(self, text, tip, shortcuts, slot)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        return action
 
     def _create_actions(self) -> None:
         create_actions(self)
@@ -343,7 +344,7 @@ class MainWindow(QMainWindow):
                 self._show_first_card(deck)
             return
         if path is None:
-            from briefing.gui.window.comfort import open_last_deck
+            from briefing.gui.window.last_deck import open_last_deck
 
             open_last_deck(self)
         else:
@@ -404,7 +405,7 @@ class MainWindow(QMainWindow):
         self.set_overview_visible(False)
         self.deck_changed.emit(deck)
         self.go_to(0)
-        self.comfort.on_deck_shown(deck)
+        self.reading_place.on_deck_shown(deck)
         self._watch(deck)
 
     def on_deck_failed(
@@ -454,8 +455,8 @@ class MainWindow(QMainWindow):
         self.deck_changed.emit(deck)
         self.go_to(self.index)
         if back and deck.cards and not self.card_view.is_flipped():
-            self.comfort.flip_instantly()
-        self.comfort.on_deck_shown(deck)
+            self.reading_place.flip_instantly()
+        self.reading_place.on_deck_shown(deck)
         if self._overview_shown and not self.search.is_active():
             self.overview.select_row(self.results_model.row_of(self.index))
         self._watch(deck)
@@ -894,6 +895,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.card_view.flip_animation.stop()
         if self._complete:
+            settings.save_geometry(self.saveGeometry())
             self.search.shutdown()
             self.watcher.stop()
         super().closeEvent(event)

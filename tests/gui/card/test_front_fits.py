@@ -45,7 +45,7 @@ def test_longest_bundled_headline_is_whole_at_every_zoom(
     assert front.headline_label.text() == deck.cards[longest].headline
     cut = []
     for percent in zoom.STEPS:
-        window.comfort.set_zoom(percent)
+        window.zooming.set_zoom(percent)
         QApplication.processEvents()
         if not _headline_is_whole(front):
             cut.append(percent)
@@ -60,7 +60,7 @@ def test_zoomed_front_that_overflows_scrolls_to_the_end_of_its_headline(
     window.on_deck_loaded(deck)
     window.go_to(longest)
     window.resize(800, 600)
-    window.comfort.set_zoom(300)
+    window.zooming.set_zoom(300)
     QApplication.processEvents()
     front = window.card_view.front
     assert front.scrolls()
@@ -80,7 +80,7 @@ def test_front_without_overflow_does_not_scroll(window: MainWindow) -> None:
 
 def test_clicking_a_scrolling_front_still_flips_it(qtbot: Any, window: MainWindow) -> None:
     window.resize(800, 600)
-    window.comfort.set_zoom(300)
+    window.zooming.set_zoom(300)
     QApplication.processEvents()
     front = window.card_view.front
     assert front.scrolls()

@@ -28,26 +28,26 @@ def test_keys_zoom_the_card_text_within_limits(window: MainWindow, qtbot: Any) -
     before = headline.font().pixelSize()
     ctrl = Qt.KeyboardModifier.ControlModifier
     qtbot.keyClick(window.card_view, Qt.Key.Key_Equal, ctrl)
-    assert window.comfort.zoom == 110
+    assert window.zooming.zoom == 110
     assert headline.font().pixelSize() == round(before * 1.1)
-    assert window.comfort.zoom_indicator.isVisibleTo(window)
-    assert window.comfort.zoom_indicator.text() == "110%"
+    assert window.zooming.zoom_indicator.isVisibleTo(window)
+    assert window.zooming.zoom_indicator.text() == "110%"
     for _ in range(20):
         qtbot.keyClick(window.card_view, Qt.Key.Key_Plus, ctrl)
-    assert window.comfort.zoom == 300
-    assert not window.comfort.zoom_in_action.isEnabled()
+    assert window.zooming.zoom == 300
+    assert not window.zooming.zoom_in_action.isEnabled()
     for _ in range(20):
         qtbot.keyClick(window.card_view, Qt.Key.Key_Minus, ctrl)
-    assert window.comfort.zoom == 50
+    assert window.zooming.zoom == 50
     qtbot.keyClick(window.card_view, Qt.Key.Key_0, ctrl)
-    assert window.comfort.zoom == 100
+    assert window.zooming.zoom == 100
     assert headline.font().pixelSize() == before
 
 
 def test_zoom_keeps_the_side_and_the_back_scrolls(window: MainWindow) -> None:
     window.go_to(2)
     window.flip_card()
-    window.comfort.set_zoom(300)
+    window.zooming.set_zoom(300)
     assert window.index == 2 and window.card_view.is_flipped()
     body = window.card_view.back.browser
     assert body.font().pixelSize() == 48

@@ -161,7 +161,7 @@ def _contrast_failures(presenter: PresenterWindow) -> list[str]:
 def test_presenter_view_text_is_readable_in_every_theme_and_stage(
     window: MainWindow, start: Start, theme: str, stage: str
 ) -> None:
-    window.comfort.set_theme(theme)
+    window.appearance.set_theme(theme)
     shown = start(presenter=True)
     shown.set_stage(stage)
     presenter = _presenter(shown)
@@ -210,7 +210,7 @@ def _ink_pixels(image: QImage, area: QRect) -> int:
 def test_countdown_and_stage_boxes_draw_whole_arrows(
     window: MainWindow, start: Start, theme: str
 ) -> None:
-    window.comfort.set_theme(theme)
+    window.appearance.set_theme(theme)
     presenter = _presenter(start(presenter=True))
     presenter.countdown_box.setValue(5)  # both arrows live
     image = presenter.grab().toImage()
@@ -243,7 +243,7 @@ def _face_colour(image: QImage, view: QWidget, presenter: QWidget) -> QColor:
 def test_presenter_previews_show_the_stage_the_room_sees(
     window: MainWindow, start: Start, theme: str, stage: str
 ) -> None:
-    window.comfort.set_theme(theme)
+    window.appearance.set_theme(theme)
     shown = start()
     shown.set_stage(stage)
     presenter = PresenterWindow(shown)  # as on a second screen
@@ -312,7 +312,7 @@ def test_an_unmarked_deck_shows_no_banner_when_presenting(start: Start) -> None:
 def test_print_dialog_options_are_readable_in_every_theme(
     window: MainWindow, qtbot: Any, engine: Any, theme: str
 ) -> None:
-    window.comfort.set_theme(theme)
+    window.appearance.set_theme(theme)
     window.open_print_preview()
     preview = window.print_preview
     assert preview is not None
@@ -362,3 +362,18 @@ def test_the_previews_never_offer_a_scroll_bar_nobody_can_use(qtbot: Any) -> Non
         assert view.front.scrolls() is scrolls, view_type.__name__
         if not scrolls:
             assert not view.front.scroll_area.verticalScrollBar().isVisible()
+
+
+def test_a_new_stage_keeps_the_back_on_screen_even_with_flips_animated(start: Start) -> None:
+    """The stage restyles the room's card by setting it again, front up: it is turned back
+    over at once, never left mid-turn."""
+    shown = start()
+    audience = shown.audience
+    assert audience is not None
+    view = audience.card_view
+    shown.flip()  # instant: the window fixture's flips are
+    view.flip_duration_ms = 400
+    shown.set_stage("light")
+    assert view.is_flipped()
+    assert view.back.isVisible() and not view.front.isVisible()
+    assert view.flip_animation.state() != view.flip_animation.State.Running

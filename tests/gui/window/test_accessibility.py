@@ -44,10 +44,10 @@ def test_tab_reaches_search_toolbar_buttons_and_card(window: MainWindow, qtbot: 
 
 def test_reduce_motion_makes_the_flip_instant(window: MainWindow, monkeypatch: Any) -> None:
     monkeypatch.setattr(CardView, "flip_duration_ms", 350)
-    window.comfort.reduce_motion_action.setChecked(True)
+    window.appearance.reduce_motion_action.setChecked(True)
     window.flip_card()
     assert not window.card_view.is_animating() and window.card_view.angle() == 180
-    window.comfort.reduce_motion_action.setChecked(False)
+    window.appearance.reduce_motion_action.setChecked(False)
     window.flip_card()
     assert window.card_view.is_animating()
     window.card_view.flip_animation.stop()

@@ -43,7 +43,7 @@ def test_search_results_never_move_the_search_box_or_hide_the_title_or_a_button(
     wait_for_index(qtbot, window)
     window.resize(*size)
     qtbot.waitUntil(lambda: window.width() == size[0])
-    window.comfort.set_theme(theme)  # after the resize: a theme must not undo the fit
+    window.appearance.set_theme(theme)  # after the resize: a theme must not undo the fit
     places = set()
     for query in QUERIES:
         window.search_field.setText(query)

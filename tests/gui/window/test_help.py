@@ -17,7 +17,7 @@ from briefing.gui.window.main_window import MainWindow
 def test_shortcuts_dialog_lists_every_action_with_a_key_grouped_as_the_menus(
     window: MainWindow,
 ) -> None:
-    dialog = window.comfort.show_shortcuts()
+    dialog = window.help_menu.show_shortcuts()
     assert dialog.isVisible() and not dialog.isModal()
     titles = dialog.group_titles()
     assert titles[:5] == ["File", "Go", "View", "Present", "Help"]
@@ -30,7 +30,7 @@ def test_shortcuts_dialog_lists_every_action_with_a_key_grouped_as_the_menus(
 
 
 def test_shortcuts_name_each_key_one_way(window: MainWindow) -> None:
-    dialog = window.comfort.show_shortcuts()
+    dialog = window.help_menu.show_shortcuts()
     go = dialog.rows("Go")
     assert go["Previous Card"] == "\u2190"
     assert go["Next Card"] == "\u2192"
@@ -43,13 +43,13 @@ def test_shortcuts_name_each_key_one_way(window: MainWindow) -> None:
 
 
 def test_shortcuts_dialog_also_lists_the_keys_used_while_presenting(window: MainWindow) -> None:
-    rows = window.comfort.show_shortcuts().rows("While presenting")
+    rows = window.help_menu.show_shortcuts().rows("While presenting")
     assert rows["Black / white screen (any key returns)"] == "B, Period / W, Comma"
     assert rows["Swap screens"] == "S"
 
 
 def test_no_shortcut_description_is_cut(window: MainWindow, qtbot: Any) -> None:
-    dialog = window.comfort.show_shortcuts()
+    dialog = window.help_menu.show_shortcuts()
     table = dialog.table
     qtbot.waitUntil(lambda: table.viewport().width() > 0)
     metrics = QFontMetrics(table.font())
@@ -70,7 +70,7 @@ def test_no_shortcut_description_is_cut(window: MainWindow, qtbot: Any) -> None:
 
 
 def test_about_shows_versions_and_licences(window: MainWindow) -> None:
-    dialog = window.comfort.show_about()
+    dialog = window.help_menu.show_about()
     text = dialog.label.text()
     assert __version__ in text and qVersion() in text and PySide6.__version__ in text
     assert "MIT" in text and "OFL" in text
@@ -78,7 +78,7 @@ def test_about_shows_versions_and_licences(window: MainWindow) -> None:
 
 def test_showing_the_shortcuts_leaves_every_menu_in_place(window: MainWindow) -> None:
     titles = [action.text() for action in window.menuBar().actions()]
-    window.comfort.show_shortcuts()
+    window.help_menu.show_shortcuts()
     gc.collect()  # a wrapper that owned a menu would delete it here (PySide6 before 6.11.2)
     assert [action.text() for action in window.menuBar().actions()] == titles
     for menu in window.menus.values():

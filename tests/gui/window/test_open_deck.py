@@ -35,11 +35,11 @@ def test_opening_a_shorter_deck_from_the_last_card_shows_its_first_card(
     the old place (it once said "Something went wrong: IndexError")."""
     window.last_card()
     if starred:
-        window.comfort.toggle_star()
+        window.starring.toggle_star()
     assert window.open_deck(deck_folder)
     assert window.index == 0
     assert window.card_view.front.headline_label.text() == "First headline."
-    assert not window.comfort.star_action.isChecked()
+    assert not window.starring.star_action.isChecked()
 
 
 def test_broken_deck_keeps_last_good_deck_on_screen(
@@ -267,11 +267,11 @@ def test_odd_file_names_are_listed_escaped_one_problem_a_line(
 def test_the_recent_menu_shows_odd_names_escaped(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefing.gui.window import comfort
+    from briefing.gui.window import recent_decks
 
     odd = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"bad\xff\ndeck"))
-    monkeypatch.setattr(comfort.settings, "recent_decks", lambda: [odd])
-    window.comfort.fill_recent_menu()
-    (entry,) = [a for a in window.comfort.recent_menu.actions() if a.data()]
+    monkeypatch.setattr(recent_decks.settings, "recent_decks", lambda: [odd])
+    window.recent_decks.fill_recent_menu()
+    (entry,) = [a for a in window.recent_decks.recent_menu.actions() if a.data()]
     assert entry.text().startswith("&1 bad\\xff\\ndeck \u2014 ")
     assert entry.toolTip() == f"{tmp_path}/bad\\xff\\ndeck"

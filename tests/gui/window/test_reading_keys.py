@@ -89,7 +89,7 @@ def test_down_reads_a_zoomed_front_that_scrolls_before_the_next_card(
     qtbot: Any, window: MainWindow
 ) -> None:
     window.resize(800, 600)
-    window.comfort.set_zoom(300)
+    window.zooming.set_zoom(300)
     QApplication.processEvents()
     front = window.card_view.front
     assert front.scrolls()
@@ -115,7 +115,7 @@ def test_paging_a_long_back_starts_every_page_on_a_whole_line(
 ) -> None:
     window = on_long_back
     window.resize(800, 600)
-    window.comfort.set_zoom(zoom)
+    window.zooming.set_zoom(zoom)
     QApplication.processEvents()
     bar = window.card_view.back.browser.verticalScrollBar()
     pages = 0

@@ -21,32 +21,32 @@ NewWindow = Callable[[], MainWindow]
 def test_star_key_toggles_the_card_and_shows_a_badge(window: MainWindow, qtbot: Any) -> None:
     window.go_to(2)
     qtbot.keyClick(window.card_view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    comfort = window.comfort
-    assert comfort.stars.ids() == ["card-3"]
-    assert comfort.star_action.isChecked()
+    starring = window.starring
+    assert starring.stars.ids() == ["card-3"]
+    assert starring.star_action.isChecked()
     badge = window.card_view.front.star_badge
     assert badge.isVisibleTo(window) and "Starred" in badge.text()
     assert "starred" in window.card_view.accessibleDescription()
     window.go_to(1)
     assert not badge.isVisibleTo(window)
     window.go_to(2)
-    comfort.star_action.trigger()
-    assert comfort.stars.ids() == []
+    starring.star_action.trigger()
+    assert starring.stars.ids() == []
 
 
 def test_star_is_offered_only_with_a_card_to_star(
     new_window: Callable[[], MainWindow], make_deck: Callable[..., Any]
 ) -> None:
     window = new_window()
-    assert not window.comfort.star_action.isEnabled()  # no deck yet, like Flip and Present
+    assert not window.starring.star_action.isEnabled()  # no deck yet, like Flip and Present
     window.on_deck_loaded(make_deck(0))
-    assert not window.comfort.star_action.isEnabled()
+    assert not window.starring.star_action.isEnabled()
     window.on_deck_loaded(make_deck(2))
-    assert window.comfort.star_action.isEnabled()
+    assert window.starring.star_action.isEnabled()
 
 
 def test_the_toolbar_star_fills_when_the_card_is_starred(window: MainWindow, qtbot: Any) -> None:
-    button = window.toolbar.widgetForAction(window.comfort.star_action)
+    button = window.toolbar.widgetForAction(window.starring.star_action)
 
     def star_centre_is_inked() -> bool:
         image = button.grab().toImage()
@@ -56,15 +56,15 @@ def test_the_toolbar_star_fills_when_the_card_is_starred(window: MainWindow, qtb
         return abs(centre.lightness() - ink.lightness()) < 40
 
     assert not star_centre_is_inked()
-    window.comfort.star_action.trigger()
+    window.starring.star_action.trigger()
     assert star_centre_is_inked()
-    window.comfort.star_action.trigger()
+    window.starring.star_action.trigger()
     assert not star_centre_is_inked()
 
 
 def test_overview_marks_starred_cards_with_a_word(window: MainWindow) -> None:
     window.go_to(1)
-    window.comfort.star_action.trigger()
+    window.starring.star_action.trigger()
     model = window.results_model
     assert model.index(1, 0).data(DeckListModel.StarredRole) is True
     assert model.index(0, 0).data(DeckListModel.StarredRole) is False
@@ -78,11 +78,11 @@ def test_stars_outlast_the_window_and_never_touch_the_deck(
     first = new_window()
     first.open_deck(str(deck_folder))
     first.go_to(1)
-    first.comfort.star_action.trigger()
+    first.starring.star_action.trigger()
     first.close()
     second = new_window()
     second.open_deck(str(deck_folder))
-    assert second.comfort.stars.ids() == ["beta"]
+    assert second.starring.stars.ids() == ["beta"]
     assert {p.name: p.read_bytes() for p in deck_folder.iterdir()} == before
 
 
@@ -91,12 +91,12 @@ def test_is_starred_search_finds_starred_cards(window: MainWindow, qtbot: Any) -
     qtbot.waitUntil(lambda: window.search.index is not None)
     for index in (1, 4):
         window.go_to(index)
-        window.comfort.star_action.trigger()
+        window.starring.star_action.trigger()
     window.search_field.setText("is:starred")
     window.search.run_now()
     assert window.search.results == [1, 4]
     window.go_to(1)
-    window.comfort.star_action.trigger()
+    window.starring.star_action.trigger()
     assert window.search.results == [4]
 
 
@@ -106,19 +106,19 @@ def test_two_windows_on_one_deck_keep_each_others_stars(
     first, second = new_window(), new_window()
     first.open_deck(str(deck_folder))
     second.open_deck(str(deck_folder))
-    first.comfort.star_action.trigger()  # alpha
+    first.starring.star_action.trigger()  # alpha
     second.go_to(1)
-    second.comfort.star_action.trigger()  # beta, saved after alpha
-    assert sorted(second.comfort.stars.ids()) == ["alpha", "beta"]
+    second.starring.star_action.trigger()  # beta, saved after alpha
+    assert sorted(second.starring.stars.ids()) == ["alpha", "beta"]
 
     third = new_window()
     third.open_deck(str(deck_folder))
-    assert sorted(third.comfort.stars.ids()) == ["alpha", "beta"]
+    assert sorted(third.starring.stars.ids()) == ["alpha", "beta"]
     second.go_to(0)
-    second.comfort.star_action.trigger()  # unstars alpha, which the first starred
+    second.starring.star_action.trigger()  # unstars alpha, which the first starred
     fourth = new_window()
     fourth.open_deck(str(deck_folder))
-    assert fourth.comfort.stars.ids() == ["beta"]
+    assert fourth.starring.stars.ids() == ["beta"]
 
 
 # Another instance of the app: reads the deck's stars, waits for a line, stars one card.
@@ -147,18 +147,18 @@ def test_stars_of_two_instances_add_up_and_an_unstar_still_counts(
         window = new_window()
         window.open_deck(str(deck_folder))
         assert other.stdout.readline().strip() == "ready"  # both read the deck's stars: none
-        window.comfort.star_action.trigger()  # alpha, saved first
+        window.starring.star_action.trigger()  # alpha, saved first
         other.stdin.write("go\n")
         other.stdin.flush()
         assert other.stdout.readline().strip() == "done"  # beta, saved after
     assert other.returncode == 0
 
     window.go_to(0)
-    window.comfort.star_action.trigger()  # unstars alpha; beta, from the other, stays
-    assert window.comfort.stars.ids() == ["beta"]
+    window.starring.star_action.trigger()  # unstars alpha; beta, from the other, stays
+    assert window.starring.stars.ids() == ["beta"]
     later = new_window()
     later.open_deck(str(deck_folder))
-    assert later.comfort.stars.ids() == ["beta"]
+    assert later.starring.stars.ids() == ["beta"]
 
 
 def test_star_key_with_no_card_chosen_in_the_overview_leaves_star_unpressed(
@@ -169,5 +169,5 @@ def test_star_key_with_no_card_chosen_in_the_overview_leaves_star_unpressed(
     type_query(qtbot, window, "zqx")
     assert window.overview_visible() and window.overview.selected_row() < 0
     qtbot.keyClick(window.search_field, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert window.comfort.stars.ids() == []
-    assert not window.comfort.star_action.isChecked()
+    assert window.starring.stars.ids() == []
+    assert not window.starring.star_action.isChecked()
