@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
 from briefing.gui import settings, themes
 from briefing.gui.actions import add_action
@@ -39,11 +39,8 @@ class Appearance(QObject):
             action.setStatusTip(f"{text.replace('&', '')} theme")
             action.triggered.connect(lambda _=False, name=name: self.set_theme(name))
             self.theme_actions[name] = action
-        view_menu = window.menus["&View"]
-        view_menu.addSeparator()
-        theme_menu = view_menu.addMenu("&Theme")
-        theme_menu.addActions(list(self.theme_actions.values()))
-        view_menu.addAction(self.reduce_motion_action)
+        self.theme_menu = QMenu("&Theme", window)
+        self.theme_menu.addActions(list(self.theme_actions.values()))
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.on_color_scheme_changed)
         self.apply_theme()
         self.apply_motion()

@@ -26,7 +26,6 @@ class HelpMenu(QObject):
         self.about_action = add_action(
             window, "&About Briefing", "Versions and licences", [], self.show_about
         )
-        window.menus["&Help"].addActions([self.shortcuts_action, self.about_action])
 
     def show_shortcuts(self) -> ShortcutsDialog:
         from briefing.gui.window.shortcuts_dialog import ShortcutsDialog

@@ -228,8 +228,19 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.overview)
         self.stack.addWidget(self.empty_state)
 
-        self._create_actions()
+        # The window's actions, then its parts, one job each, some making actions of their
+        # own (in this order: each uses those made before it; the zoom holds the reading
+        # place, the theme inks the toolbar, names read its buttons); then the toolbar and
+        # menus from their tables, in window_actions.
+        create_actions(self)
+        self._describe_search_field()
+        self.reading_place = ReadingPlace(self)
+        self.starring = Starring(self)
+        self.zooming = ZoomControl(self, self.reading_place)
         self.toolbar = create_toolbar(self)
+        self.appearance = Appearance(self, self.zooming)
+        self.recent_decks = RecentDecks(self)
+        self.help_menu = HelpMenu(self)
         self._create_menus()
         self._complete_layout()
 
@@ -242,18 +253,10 @@ class MainWindow(QMainWindow):
         self.search.results_changed.connect(self.on_search_results_changed)
         self.empty_state.open_file_requested.connect(self.choose_deck_file)
         self.empty_state.open_folder_requested.connect(self.choose_deck_folder)
-        # A theme or a new button (Star) changes the toolbar's width: the search box follows.
+        # A theme or a new button's name (Starred) changes the toolbar's width: the search
+        # box follows.
         self.toolbar.installEventFilter(self)
         self._fit_toolbar(self.width())
-        # The parts, one job each. In this order: each uses those made before it (the zoom
-        # holds the reading place; names read the Star button), and so their actions come in
-        # the order they have always had in the window, its menus and Help's shortcuts list.
-        self.reading_place = ReadingPlace(self)
-        self.starring = Starring(self)
-        self.zooming = ZoomControl(self, self.reading_place)
-        self.appearance = Appearance(self, self.zooming)
-        self.recent_decks = RecentDecks(self)
-        self.help_menu = HelpMenu(self)
         self.accessible_names = AccessibleNames(self, self.starring.stars)
         self.focus_ring = KeyboardFocusRing(self.card_view)
         self._update_state()
@@ -270,8 +273,7 @@ class MainWindow(QMainWindow):
 
     # -- building --------------------------------------------------------------------------
 
-    def _create_actions(self) -> None:
-        create_actions(self)
+    def _describe_search_field(self) -> None:
         find_keys = self.find_action.shortcuts()
         key = find_keys[0].toString(QKeySequence.SequenceFormat.NativeText) if find_keys else ""
         placeholder = f"Search cards ({key})" if key else "Search cards"

@@ -25,14 +25,8 @@ class RecentDecks(QObject):
         self.window = window
         self.clear_recent_action = QAction("&Clear Recent", self)
         self.clear_recent_action.triggered.connect(self.clear_recent)
-        file_menu = window.menus["&File"]
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.setObjectName("recentMenu")
-        following = _after(file_menu, window.open_folder_action)
-        if following is not None:
-            file_menu.insertMenu(following, self.recent_menu)
-        else:
-            file_menu.addMenu(self.recent_menu)
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         self.fill_recent_menu()
         window.deck_changed.connect(self.on_deck_changed)
@@ -63,12 +57,6 @@ class RecentDecks(QObject):
     def clear_recent(self) -> None:
         settings.clear_recent()
         self.fill_recent_menu()
-
-
-def _after(menu: QMenu, action: QAction) -> QAction | None:
-    actions = menu.actions()
-    position = actions.index(action) + 1
-    return actions[position] if position < len(actions) else None
 
 
 def recent_label(path: str, metrics: QFontMetrics) -> str:

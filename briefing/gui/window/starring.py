@@ -1,4 +1,4 @@
-"""Starring cards from the window: the Star action, in the Go menu and the toolbar, and
+"""Starring cards from the window: the Star action (the Go menu and the toolbar show it), and
 the stars shown on the card, in the overview and to the search's ``is:starred``."""
 
 from __future__ import annotations
@@ -31,10 +31,6 @@ class Starring(QObject):
         self.star_action.setCheckable(True)
         self.star_action.setIconText("Star")
         self.star_action.setEnabled(False)  # until a card is shown (_show_star)
-        go_menu = window.menus["&Go"]
-        go_menu.addSeparator()
-        go_menu.addAction(self.star_action)
-        window.toolbar.addAction(self.star_action)
         self.star_action.setIcon(icon("star"))
         window.deck_changed.connect(self.on_deck_changed)
         window.card_changed.connect(self.on_card_changed)

@@ -1,8 +1,10 @@
 """The main window's actions, menus and toolbar, as tables.
 
-Each action is written once (its text, tip, keys, icon and what it does); each menu and
-the toolbar are the actions' names in order. The window gets every action as an attribute
-of the same name (``window.flip_action``), declared on ``MainWindow`` for the type checker.
+Each of the window's actions is written once (its text, tip, keys, icon and what it does);
+each menu and the toolbar are the names of their entries in order, the window's own and its
+parts' (the star, zoom, theme, recent decks and Help, whose parts make those actions). The
+window gets each of its own as an attribute of the same name (``window.flip_action``),
+declared on ``MainWindow`` for the type checker.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QSizePolicy, QToolBar, QToolButton
+from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton
 
 from briefing.gui.actions import Keys, add_action
 
@@ -178,10 +180,13 @@ ACTIONS: tuple[WindowAction, ...] = (
     ),
 )
 
+# Each menu's entries in order: the window's actions by name, and those of its parts (a
+# submenu too) by the part's attribute and theirs ("starring.star_action").
 MENUS: dict[str, tuple[str, ...]] = {
     "&File": (
         "open_file_action",
         "open_folder_action",
+        "recent_decks.recent_menu",
         SEPARATOR,
         "print_action",
         "export_pdf_action",
@@ -202,8 +207,24 @@ MENUS: dict[str, tuple[str, ...]] = {
         "next_match_action",
         "previous_match_action",
         "clear_search_action",
+        SEPARATOR,
+        "starring.star_action",
     ),
-    "&View": ("overview_action", "leave_overview_action", SEPARATOR, "full_screen_action"),
+    "&View": (
+        "overview_action",
+        "leave_overview_action",
+        SEPARATOR,
+        "full_screen_action",
+        SEPARATOR,
+        "zooming.zoom_in_action",
+        "zooming.zoom_out_action",
+        "zooming.zoom_reset_action",
+        SEPARATOR,
+        "appearance.theme_menu",
+        "appearance.reduce_motion_action",
+    ),
+    # The Present menu fills itself (present.presentation.PresentMenu).
+    "&Help": ("help_menu.shortcuts_action", "help_menu.about_action"),
 }
 # The position label ("Card 2 of 6") sits between the arrows.
 POSITION = "position_label"
@@ -217,6 +238,7 @@ TOOLBAR: tuple[str, ...] = (
     "flip_action",
     "overview_action",
     "present_action",
+    "starring.star_action",
 )
 # Always icons alone, whatever the toolbar's style: the arrows read better than their names.
 ICON_ONLY = ("previous_action", "next_action")
@@ -248,10 +270,13 @@ def fill_menus(window: MainWindow) -> None:
     for title, names in MENUS.items():
         menu = window.menus[title]
         for name in names:
-            if name == SEPARATOR:
+            entry = None if name == SEPARATOR else entry_of(window, name)
+            if entry is None:
                 menu.addSeparator()
+            elif isinstance(entry, QMenu):
+                menu.addMenu(entry)
             else:
-                menu.addAction(_action(window, name))
+                menu.addAction(entry)
 
 
 def create_toolbar(window: MainWindow) -> QToolBar:
@@ -284,7 +309,16 @@ def keep_arrows_icon_only(window: MainWindow, toolbar: QToolBar) -> None:
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
 
+def entry_of(window: MainWindow, name: str) -> QAction | QMenu:
+    """The action or submenu a table names: ``flip_action`` or ``starring.star_action``."""
+    entry: object = window
+    for attribute in name.split("."):
+        entry = getattr(entry, attribute)
+    assert isinstance(entry, QAction | QMenu), name
+    return entry
+
+
 def _action(window: MainWindow, name: str) -> QAction:
-    action = getattr(window, name)
+    action = entry_of(window, name)
     assert isinstance(action, QAction), name
     return action

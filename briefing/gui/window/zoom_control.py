@@ -58,9 +58,6 @@ class ZoomControl(QObject):
             ["Ctrl+0"],
             lambda: self.set_zoom(zoom.DEFAULT),
         )
-        view_menu = window.menus["&View"]
-        view_menu.addSeparator()
-        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
         self.apply_zoom(show=False)
 
     def set_zoom(self, percent: int) -> None:
