@@ -189,8 +189,8 @@ class Rig:
 
     def read(self, window: MainWindow, back: bool, index: int = 0) -> Audited:
         self.reset()
-        if window.search_field.text():
-            window.clear_search()
+        if window.search_session.field.text():
+            window.search_session.clear()
         window.set_overview_visible(False)
         window.go_to(index)
         if window.card_view.is_flipped() != back:
@@ -201,12 +201,12 @@ class Rig:
     def search(self, query: str) -> Audited:
         window = self.read(self.reading, False)[0][0]
         assert isinstance(window, MainWindow)
-        window.search_field.setText(query)
+        window.search_session.field.setText(query)
         for _ in range(50):  # the index is built at once (build_delay_ms = 0)
             settle()
-            if window.search.searched == query:
+            if window.search_session.search.searched == query:
                 break
-        assert window.search.searched == query
+        assert window.search_session.search.searched == query
         settle()
         return [(window, window)]
 

@@ -39,11 +39,11 @@ def settle() -> None:
 
 
 def search(window: MainWindow, text: str) -> None:
-    window.focus_search()
-    window.search_field.setText(text)
-    while window.search.is_indexing():
+    window.search_session.focus()
+    window.search_session.field.setText(text)
+    while window.search_session.search.is_indexing():
         QCoreApplication.processEvents()
-    window.search.run_now()
+    window.search_session.search.run_now()
     settle()
 
 
@@ -144,7 +144,7 @@ def save_themes(window: MainWindow, out: Path) -> None:
         save(f"theme-{name}-back")
         window.reading_place.flip_instantly()
         window.set_overview_visible(True)
-        window.search_field.setFocus()
+        window.search_session.field.setFocus()
         save(f"theme-{name}-overview")
         window.set_overview_visible(False)
     window.starring.star_action.trigger()
@@ -197,21 +197,21 @@ def main(out: Path, deck: str | None, card: int, width: int, height: int) -> Non
     if deck is None:
         search(window, "stolt")
         save("search-overview")
-        window.on_search_accepted(False)
+        window.search_session.on_accepted(False)
         save("search-match-on-back")
         search(window, "stoltenberg")
-        window.on_search_accepted(False)
-        window.step_match(1)
+        window.search_session.on_accepted(False)
+        window.search_session.step_match(1)
         view.flip()
         view.flip_animation.stop()
         view._on_flip_finished()
         save("search-back")
         search(window, "pact")
-        window.on_search_accepted(False)
+        window.search_session.on_accepted(False)
         save("search-front")
         search(window, "drones submarine")
         save("search-nothing")
-        window.clear_search()
+        window.search_session.clear()
     save_print_windows(window, out, width, height)
     save_presentation_windows(window, out)
     broken = Path(tempfile.mkdtemp()) / "broken-deck"

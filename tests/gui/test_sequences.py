@@ -218,11 +218,11 @@ class WindowSequences(RuleBasedStateMachine):
 
     def _settle(self) -> None:
         window = self.window
-        search = window.search
+        search = window.search_session.search
 
         def at_rest() -> None:
             assert window.deck is None or search.index is not None
-            assert search.searched == window.search_field.text() or not search.is_active()
+            assert search.searched == window.search_session.field.text() or not search.is_active()
 
         self.qtbot.waitUntil(at_rest, timeout=WAIT_MS)
 
@@ -337,7 +337,7 @@ class WindowSequences(RuleBasedStateMachine):
         assert window.overview_visible()
         for _ in range(steps):
             self._press(Key.Key_Right)
-        chosen = window.results_model.source_row(window.overview.selected_row())
+        chosen = window.search_session.results_model.source_row(window.overview.selected_row())
         self._press(Key.Key_Return if pick else Key.Key_G, NONE if pick else CTRL | SHIFT)
         if chosen >= 0 or not pick:
             assert not window.overview_visible()
@@ -530,11 +530,11 @@ class WindowSequences(RuleBasedStateMachine):
     @invariant()
     def search_results_name_cards_of_the_deck(self) -> None:
         window = self.window
-        results = window.search.results
+        results = window.search_session.search.results
         if window.deck is None or results is None:
             return
         assert all(0 <= row < len(window.deck.cards) for row in results)
-        model = window.results_model
+        model = window.search_session.results_model
         rows = [model.source_row(row) for row in range(model.rowCount())]
         assert all(0 <= row < len(window.deck.cards) for row in rows)
 

@@ -37,6 +37,7 @@ AFTER_FIRST_CARD = (
     "briefing.gui.widgets.icons",
     "briefing.gui.overview.overview_view",
     "briefing.gui.search.search_field",
+    "briefing.gui.search.search_session",
     "briefing.gui.present.presentation",
     "briefing.gui.card.back",
     "PySide6.QtNetwork",

@@ -59,10 +59,10 @@ def run_window(deck: str) -> dict[str, Any]:
         window.go_to(index)
         window.flip_card()
         QApplication.processEvents()
-    window.search.start_indexing()
-    window.search_field.setText("shells")
+    window.search_session.search.start_indexing()
+    window.search_session.field.setText("shells")
     deadline = time.perf_counter() + 60
-    while window.search.is_indexing() and time.perf_counter() < deadline:
+    while window.search_session.search.is_indexing() and time.perf_counter() < deadline:
         QApplication.processEvents()
         time.sleep(0.01)
     QApplication.processEvents()

@@ -361,8 +361,8 @@ def present(window: MainWindow, presenter: bool = False, tag: str = "") -> Prese
         return None
     if tag:
         cards = cards_with_tag(deck, tag)
-    elif window.search.is_active() and window.search.results:
-        cards = sorted(window.search.results)
+    elif matches := window.search_session.matches():
+        cards = sorted(matches)
     else:
         cards = list(range(len(deck.cards)))
     if not cards:

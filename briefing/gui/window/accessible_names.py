@@ -28,8 +28,9 @@ class AccessibleNames(QObject):
     def label_controls(self) -> None:
         """Names for screen readers, and every toolbar button in the Tab order."""
         w = self.window
-        w.search_field.setAccessibleName("Search cards")
-        w.search_field.setAccessibleDescription(w.search_field.toolTip())
+        field = w.search_session.field
+        field.setAccessibleName("Search cards")
+        field.setAccessibleDescription(field.toolTip())
         w.overview.setAccessibleName("All cards")
         w.overview.setAccessibleDescription("Arrow keys to choose a card, Enter to open it")
         w.position_label.setAccessibleName("Position in the deck")

@@ -78,7 +78,7 @@ class Appearance(QObject):
             return
         button.ensurePolished()
         ink = button.palette().color(QPalette.ColorRole.ButtonText)
-        for action in [*w.actions(), *w.search_field.actions()]:
+        for action in [*w.actions(), *w.search_session.field.actions()]:
             name = icon_name(action.icon())
             if name is not None:
                 action.setIcon(icon(name, ink))

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -56,10 +56,8 @@ if TYPE_CHECKING:  # built by complete(), after the first card is painted
     from briefing.gui.printing.export_dialog import ExportPdfDialog
     from briefing.gui.printing.export_settings import CardChoice, Scope
     from briefing.gui.printing.print_preview import PrintPreviewDialog
-    from briefing.render.highlight import CardMatch
 
 DECK_FILE_FILTER = "Briefing decks (*.yaml *.yml);;All files (*)"
-NO_MATCH_HINT = "Try fewer or shorter words, or press Esc to see every card."
 # Narrower than this, the toolbar shows icons only (their tooltips name them), leaving
 # room for the deck's title and the search box: at 1280 px the title was cut to a word.
 _COMPACT_WIDTH = 1440
@@ -67,7 +65,6 @@ _COMPACT_WIDTH = 1440
 # its narrowest; the search box's width depends on the window's alone, so it never moves.
 _TITLE_ROOM = 200
 _SEARCH_WIDTH = (120, 240)  # the search box's narrowest (at 800 px) and widest
-_ECHO_LENGTH = 28  # of a query quoted back in the header, beyond which it ends in "…"
 _NOTICE_MS = 12_000  # how long "Exported 12 pages to ..." stays
 # If the window is never painted (started minimised), it is completed after this anyway.
 _COMPLETE_UNPAINTED_MS = 1000
@@ -122,10 +119,6 @@ class MainWindow(QMainWindow):
         self._first_deck: Deck | None = None
         self._overview_shown = False
         self._opened_from_overview_at = -1e9
-        # While searching: the card and view to go back to on Esc, and whether the user
-        # opened a match (then Esc stays on it).
-        self._search_origin: tuple[int, bool] | None = None
-        self._opened_match = False
         # The last export options, scope and folder; the options outlast the session too.
         self._export_options: ExportOptions | None = None
         self.export_scope: Scope = "deck"
@@ -193,9 +186,7 @@ class MainWindow(QMainWindow):
         from briefing.gui.card.focus_ring import KeyboardFocusRing
         from briefing.gui.overview.deck_model import DeckListModel
         from briefing.gui.overview.overview_view import OverviewView
-        from briefing.gui.search.card_search import CardSearch
-        from briefing.gui.search.results_model import SearchResultsModel
-        from briefing.gui.search.search_field import SearchField
+        from briefing.gui.search.search_session import SearchSession
         from briefing.gui.widgets.notice_bar import NoticeBar
         from briefing.gui.window.accessible_names import AccessibleNames
         from briefing.gui.window.appearance import Appearance
@@ -210,12 +201,11 @@ class MainWindow(QMainWindow):
         from briefing.gui.window.zoom_control import ZoomControl
 
         self.model = DeckListModel(self)
-        self.results_model = SearchResultsModel(self.model, self)
-        self.search = CardSearch(self)
+        # Annotated for mypy, which reads window_actions' lambdas before this method.
+        self.search_session: SearchSession = SearchSession(self, self.model)
         self.position_label = QLabel()
         self.position_label.setObjectName("positionLabel")
         self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.search_field = SearchField()
         self.search_count_label = self.header.status_label
         self.error_panel = ErrorPanel()
         self.error_panel.problem_list.installEventFilter(self)
@@ -223,7 +213,7 @@ class MainWindow(QMainWindow):
         self.loading = DeckLoading(self.notice, DeckCache(), self)
         self.watcher = DeckWatcher(self)  # live reload: the open deck's files
         self.watcher.changed.connect(self.reload_deck)
-        self.overview = OverviewView(self.results_model)
+        self.overview = OverviewView(self.search_session.results_model)
         self.empty_state = EmptyState()
         self.stack.addWidget(self.overview)
         self.stack.addWidget(self.empty_state)
@@ -233,7 +223,7 @@ class MainWindow(QMainWindow):
         # place, the theme inks the toolbar, names read its buttons); then the toolbar and
         # menus from their tables, in window_actions.
         create_actions(self)
-        self._describe_search_field()
+        self.search_session.show_find_keys(self.find_action)
         self.reading_place = ReadingPlace(self)
         self.starring = Starring(self)
         self.zooming = ZoomControl(self, self.reading_place)
@@ -246,11 +236,7 @@ class MainWindow(QMainWindow):
 
         self.card_view.flipped.connect(self._update_state)
         self.overview.card_activated.connect(self.on_overview_card_activated)
-        self.search_field.textChanged.connect(self.on_search_text_changed)
-        self.search_field.accepted.connect(self.on_search_accepted)
-        self.search_field.step_requested.connect(self.on_search_step_requested)
-        self.search_field.escape_pressed.connect(self.on_search_escape_pressed)
-        self.search.results_changed.connect(self.on_search_results_changed)
+        self.search_session.changed.connect(self._update_state)
         self.empty_state.open_file_requested.connect(self.choose_deck_file)
         self.empty_state.open_folder_requested.connect(self.choose_deck_folder)
         # A theme or a new button's name (Starred) changes the toolbar's width: the search
@@ -272,17 +258,6 @@ class MainWindow(QMainWindow):
         self._start_pending = False
 
     # -- building --------------------------------------------------------------------------
-
-    def _describe_search_field(self) -> None:
-        find_keys = self.find_action.shortcuts()
-        key = find_keys[0].toString(QKeySequence.SequenceFormat.NativeText) if find_keys else ""
-        placeholder = f"Search cards ({key})" if key else "Search cards"
-        self.search_field.setPlaceholderText(placeholder)
-        # A narrow window cuts the placeholder short ("Search car…"): the tooltip has it whole.
-        self.search_field.setToolTip(
-            f"{placeholder}: titles, headlines, text, quotes and sources. "
-            'Words must all match; "a phrase", -word to exclude, tag:word for one field.'
-        )
 
     def _create_menus(self) -> None:
         from briefing.gui.present.presentation import PresentMenu
@@ -319,7 +294,7 @@ class MainWindow(QMainWindow):
         """The search box and toolbar beside the title; the problems panel under it and the
         notice bar over the bottom banner."""
         row = self._header_row
-        row.addWidget(self.search_field, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.search_session.field, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.toolbar, 0, Qt.AlignmentFlag.AlignVCenter)
         column = self._column
         column.insertWidget(column.indexOf(self.stack), self.error_panel)
@@ -398,8 +373,7 @@ class MainWindow(QMainWindow):
     def on_deck_loaded(self, deck: Deck) -> None:
         self.deck = deck
         self.index = 0  # the old deck's place means nothing in this one
-        self._drop_search()
-        self.search.set_deck(deck)
+        self.search_session.open_deck(deck)
         self.model.set_deck(deck)
         self.error_panel.hide()
         self.notice.hide()
@@ -449,9 +423,7 @@ class MainWindow(QMainWindow):
         self.deck = deck
         self.index = kept if kept is not None else max(0, min(previous, len(deck.cards) - 1))
         self.model.set_deck(deck)
-        self.search.set_deck(deck)  # keeps the search text; searches again once indexed
-        if self.search.is_active():
-            self.search.start_indexing()
+        self.search_session.reload_deck(deck)  # keeps the search text
         self.error_panel.hide()
         self._show_deck_heading(deck)
         self.deck_changed.emit(deck)
@@ -459,8 +431,8 @@ class MainWindow(QMainWindow):
         if back and deck.cards and not self.card_view.is_flipped():
             self.reading_place.flip_instantly()
         self.reading_place.on_deck_shown(deck)
-        if self._overview_shown and not self.search.is_active():
-            self.overview.select_row(self.results_model.row_of(self.index))
+        if self._overview_shown and not self.search_session.is_searching():
+            self.overview.select_row(self.search_session.results_model.row_of(self.index))
         self._watch(deck)
         from briefing.core.deck_changes import describe_changes
 
@@ -527,7 +499,8 @@ class MainWindow(QMainWindow):
         keep_side = keep_side and index == self.index
         self.index = index
         card = self.deck.cards[index]
-        self.card_view.set_card(self.deck, card, self._card_match(index), keep_side=keep_side)
+        match = self.search_session.card_match(index)
+        self.card_view.set_card(self.deck, card, match, keep_side=keep_side)
         self.card_changed.emit(index)
         self._update_state()
 
@@ -568,12 +541,14 @@ class MainWindow(QMainWindow):
         self._overview_shown = visible
         self._update_state()
         if changed and visible:
-            searching = self.search.is_active()
-            self.overview.select_row(0 if searching else self.results_model.row_of(self.index))
+            searching = self.search_session.is_searching()
+            rows = self.search_session.results_model
+            self.overview.select_row(0 if searching else rows.row_of(self.index))
         if changed and focus:
-            self._focus_stage()
+            self.focus_stage()
 
-    def _focus_stage(self) -> None:
+    def focus_stage(self) -> None:
+        """The keyboard focus to the card or the overview, whichever is showing."""
         (self.overview if self._overview_shown else self.card_view).setFocus()
 
     def toggle_full_screen(self) -> None:
@@ -591,142 +566,12 @@ class MainWindow(QMainWindow):
 
     def on_overview_card_activated(self, row: int) -> None:
         self._opened_from_overview_at = time.monotonic()
-        index = self.results_model.source_row(row)
-        if self.search.is_active():
-            self.open_match(index)
+        index = self.search_session.results_model.source_row(row)
+        if self.search_session.is_searching():
+            self.search_session.open_match(index)
         else:
             self.go_to(index)
             self.set_overview_visible(False)
-
-    # -- search ----------------------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_field.selectAll()
-
-    def clear_search(self) -> None:
-        """End the search: every card again, on the card shown before it or the match opened."""
-        self.search_field.clear()
-        self._focus_stage()
-
-    def on_search_text_changed(self, text: str) -> None:
-        if not text.strip():
-            self.search.set_text(text)
-            self._end_search()
-            return
-        self.search.set_text(text)
-        if self._search_origin is None:
-            self._search_origin = (self.index, self._overview_shown)
-            self._opened_match = False
-            # At once, so the grid's first layout is of the results, not of the whole deck.
-            self.search.run_now()
-        self.set_overview_visible(True, focus=False)
-
-    def on_search_results_changed(self) -> None:
-        searching = self.search.is_active()
-        self.results_model.set_rows(self.search.results if searching else None)
-        self.overview.set_placeholder(NO_MATCH_HINT if searching else "")
-        # Selecting scrolls, which lays the grid out: not worth it while the grid is hidden
-        # (set_overview_visible selects when it shows it).
-        if self._overview_shown:
-            self.overview.select_row(0 if searching else self.results_model.row_of(self.index))
-        self._update_state()
-
-    def on_search_accepted(self, backwards: bool) -> None:
-        if not self.search.results or not self.search.is_active():
-            return
-        if self._overview_shown:
-            self.open_match(self.results_model.source_row(max(self.overview.selected_row(), 0)))
-        else:
-            self.step_match(-1 if backwards else 1)
-
-    def on_search_step_requested(self, step: int) -> None:
-        if self._overview_shown:
-            self._move_selection(step)
-        else:
-            self.step_match(step)
-
-    def on_search_escape_pressed(self) -> None:
-        if self.search_field.text():
-            self.clear_search()
-        else:
-            self._focus_stage()
-
-    def open_match(self, index: int) -> None:
-        """Show the matching card at ``index`` in the card view."""
-        self._opened_match = True
-        self.go_to(index)
-        self.set_overview_visible(False)
-
-    def step_match(self, step: int) -> None:
-        """To the next (``step`` 1) or previous (-1) match, round the results."""
-        results = self.search.results
-        if not results or not self.search.is_active():
-            return
-        if self._overview_shown:
-            self._move_selection(step)
-            return
-        position = self.results_model.row_of(self.index)
-        if position < 0:
-            position = 0 if step > 0 else len(results) - 1
-        else:
-            position = (position + step) % len(results)
-        self.open_match(results[position])
-
-    def _move_selection(self, step: int) -> None:
-        rows = self.results_model.rowCount()
-        if rows:
-            self.overview.select_row(min(max(self.overview.selected_row() + step, 0), rows - 1))
-
-    def _end_search(self) -> None:
-        origin, self._search_origin = self._search_origin, None
-        opened, self._opened_match = self._opened_match, False
-        self.search.run_now()
-        if origin is None or self.deck is None:
-            self._update_state()
-            return
-        index, overview = (self.index, False) if opened else origin
-        self.go_to(index, keep_side=opened)  # the match opened stays as the reader turned it
-        self.set_overview_visible(overview, focus=not self.search_field.hasFocus())
-        if overview:
-            self.overview.select_row(self.results_model.row_of(self.index))
-
-    def _drop_search(self) -> None:
-        """Forget the search without going back anywhere (a new deck is coming)."""
-        self._search_origin = None
-        self._opened_match = False
-        blocked = self.search_field.blockSignals(True)
-        self.search_field.clear()
-        self.search_field.blockSignals(blocked)
-        self.search.set_text("")
-        self.search.run_now()
-
-    def _card_match(self, index: int) -> CardMatch | None:
-        """What to mark on the card at ``index``: nothing unless it is one of the results."""
-        search = self.search
-        if not search.is_active() or not search.results or self.results_model.row_of(index) < 0:
-            return None
-        from briefing.render.highlight import CardMatch
-
-        return CardMatch(search.query, search.matched_fields(index))
-
-    def _search_status(self) -> str:
-        results = self.search.results
-        if self.search.is_indexing():
-            return "Indexing\u2026"
-        if results is None:
-            return ""
-        if not results:
-            text = self.search.text.strip()
-            if len(text) > _ECHO_LENGTH:
-                text = text[: _ECHO_LENGTH - 1].rstrip() + "\u2026"
-            # A phrase is echoed in the quotes it was typed with, not quoted twice.
-            echoed = text if '"' in text else f"\u201c{text}\u201d"
-            return f"No cards match {echoed}"
-        position = self.results_model.row_of(self.index)
-        if not self._overview_shown and position >= 0:
-            return f"Match {position + 1} of {len(results)}"
-        return f"{len(results)} of {self.card_count()} cards"
 
     # -- printing and exporting ------------------------------------------------------------
 
@@ -734,8 +579,7 @@ class MainWindow(QMainWindow):
         """What can be printed: the deck, the search's matches, the card on screen."""
         if self.deck is None:
             return None
-        searching = self.search.is_active() and self.search.results is not None
-        matches = tuple(self.search.results or ()) if searching else None
+        matches = self.search_session.matches()
         from briefing.gui.printing.export_settings import CardChoice
 
         return CardChoice(self.deck, self.index, matches)
@@ -808,6 +652,8 @@ class MainWindow(QMainWindow):
         self.print_preview = None
         self.export_dialog = None
 
+    # -- presenting ------------------------------------------------------------------------
+
     def start_presentation(self, presenter: bool = False, tag: str = "") -> Presentation | None:
         """F5: present from this card; only the search's matches while searching, or only the
         cards tagged ``tag``. Esc comes back here, on the card last shown."""
@@ -846,15 +692,16 @@ class MainWindow(QMainWindow):
         self.overview_action.setChecked(overview)
         self.overview_action.blockSignals(with_signals)
 
-        searching = deck is not None and self.search.is_active()
-        self.search_field.setEnabled(deck is not None)
+        search = self.search_session
+        searching = deck is not None and search.is_searching()
+        search.field.setEnabled(deck is not None)
         self.find_action.setEnabled(deck is not None)
-        has_results = searching and bool(self.search.results)
+        has_results = searching and search.has_results()
         self.next_match_action.setEnabled(has_results)
         self.previous_match_action.setEnabled(has_results)
         self.clear_search_action.setEnabled(searching)
-        self.header.set_status(self._search_status() if searching else "")
-        on_match = on_card and has_results and self.results_model.row_of(self.index) >= 0
+        self.header.set_status(search.status() if searching else "")
+        on_match = on_card and has_results and search.is_match(self.index)
         self._assign_keys(searching, on_match)
 
     def _assign_keys(self, searching: bool, on_match: bool) -> None:
@@ -890,7 +737,7 @@ class MainWindow(QMainWindow):
         margins = bar.contentsMargins() if bar is not None else None
         row = width - (margins.left() + margins.right() if margins is not None else 0)
         room = row - self.toolbar.sizeHint().width() - _TITLE_ROOM
-        field = self.search_field
+        field = self.search_session.field
         narrowest, widest = _SEARCH_WIDTH
         field.setFixedWidth(max(narrowest, min(room, widest)))
 
@@ -898,6 +745,6 @@ class MainWindow(QMainWindow):
         self.card_view.flip_animation.stop()
         if self._complete:
             settings.save_geometry(self.saveGeometry())
-            self.search.shutdown()
+            self.search_session.shutdown()
             self.watcher.stop()
         super().closeEvent(event)

@@ -61,7 +61,7 @@ class Starring(QObject):
             if row < 0:  # no card chosen (a search that matched none): nothing to star
                 self._show_star()  # the checkable action has already checked itself
                 return
-            index = w.results_model.source_row(row)
+            index = w.search_session.results_model.source_row(row)
         self.stars.toggle(w.deck.cards[index].id)
 
     def on_stars_changed(self) -> None:
@@ -69,9 +69,7 @@ class Starring(QObject):
         ids = self.stars.ids()
         w.model.set_starred(ids)
         w.overview.viewport().update()
-        w.search.set_flags({"starred": ids})
-        if w.search.is_active():
-            w.search.run_now()
+        w.search_session.set_flags({"starred": ids})
         self._show_star()
 
     def _show_star(self) -> None:

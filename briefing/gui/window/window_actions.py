@@ -153,7 +153,7 @@ ACTIONS: tuple[WindowAction, ...] = (
         "&Find Cards\u2026",
         "Search cards",
         [StandardKey.Find, "Ctrl+F"],
-        lambda w: w.focus_search(),
+        lambda w: w.search_session.focus(),
     ),
     # Enter and Esc move between these and the flip and overview actions as a search starts
     # and ends (MainWindow._assign_keys); F3 stays with them.
@@ -162,21 +162,21 @@ ACTIONS: tuple[WindowAction, ...] = (
         "Next &Match",
         "Next matching card",
         ["F3"],
-        lambda w: w.step_match(1),
+        lambda w: w.search_session.step_match(1),
     ),
     WindowAction(
         "previous_match_action",
         "Pre&vious Match",
         "Previous matching card",
         ["Shift+F3"],
-        lambda w: w.step_match(-1),
+        lambda w: w.search_session.step_match(-1),
     ),
     WindowAction(
         "clear_search_action",
         "&Clear Search",
         "Clear the search and show every card",
         [],
-        lambda w: w.clear_search(),
+        lambda w: w.search_session.clear(),
     ),
 )
 

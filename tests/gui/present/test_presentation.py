@@ -303,9 +303,9 @@ def test_stage_is_dark_by_default_and_light_when_chosen(window: MainWindow, star
 def test_presenting_a_search_shows_only_its_matches_in_deck_order(
     window: MainWindow, start: Start, qtbot: Any
 ) -> None:
-    window.search_field.setText("topic 2 OR topic 5")
-    window.search.run_now()
-    window.search.results = [4, 1]  # however the search ranked them
+    window.search_session.field.setText("topic 2 OR topic 5")
+    window.search_session.search.run_now()
+    window.search_session.search.results = [4, 1]  # however the search ranked them
     window.go_to(4)
     shown = start()
     assert shown.cards == (1, 4)

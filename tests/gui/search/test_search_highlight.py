@@ -37,7 +37,7 @@ def searching(qtbot: Any, window: MainWindow, make_deck: MakeDeck) -> Callable[.
     def search(query: str, *cards: Card) -> MainWindow:
         window.on_deck_loaded(make_deck(0, cards=cards))
         type_query(qtbot, window, query)
-        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+        qtbot.keyClick(window.search_session.field, Qt.Key.Key_Return)
         assert not window.overview_visible()
         return window
 
@@ -145,7 +145,7 @@ def test_marks_clear_with_the_search(qtbot: Any, searching: Callable[..., MainWi
     view = window.card_view
     assert marked(view.front.topic_label.document()) == ["Zebra"]
     qtbot.keyClick(view, Qt.Key.Key_Escape)
-    assert window.search_field.text() == ""
+    assert window.search_session.field.text() == ""
     assert marked(view.front.topic_label.document()) == []
     assert marked(view.back.document) == []
     assert not view.front.match_hint_label.isVisible()

@@ -76,23 +76,23 @@ def test_typing_in_a_10000_card_deck_finds_every_planted_card(
 ) -> None:
     window = new_window()
     window.on_deck_loaded(deck)
-    qtbot.waitUntil(lambda: window.search.index is not None, timeout=60_000)
-    window.focus_search()
+    qtbot.waitUntil(lambda: window.search_session.search.index is not None, timeout=60_000)
+    window.search_session.focus()
 
     blocked: list[float] = []
     for key in QUERY:
         start = time.perf_counter()
-        qtbot.keyClicks(window.search_field, key)
+        qtbot.keyClicks(window.search_session.field, key)
         # Everything the keystroke sets off: the search, the grid's reset and its repaint.
         QApplication.processEvents()
         QApplication.processEvents()
         blocked.append(time.perf_counter() - start)
-    qtbot.waitUntil(lambda: window.search.searched == QUERY)
+    qtbot.waitUntil(lambda: window.search_session.search.searched == QUERY)
 
     found = expected_matches()
     assert window.search_count_label.text() == f"{found} of {CARDS:,} cards".replace(",", "")
-    assert window.results_model.rowCount() == found
-    first_two = [window.results_model.source_row(row) for row in (0, 1)]
+    assert window.search_session.results_model.rowCount() == found
+    first_two = [window.search_session.results_model.source_row(row) for row in (0, 1)]
     assert first_two == list(IN_TITLE)  # title matches first, then the body ones in deck order
     print(
         f"\n10,000 cards, typing {QUERY!r}: longest event-loop block per keystroke "

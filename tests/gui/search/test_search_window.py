@@ -61,11 +61,11 @@ def test_the_card_not_the_search_field_has_the_keys_at_first(
 
 
 def test_ctrl_f_focuses_the_search_field(qtbot: Any, window: MainWindow) -> None:
-    assert window.search_field.isVisible()
-    assert window.search_field.placeholderText() == "Search cards (Ctrl+F)"
-    assert window.search_field.isClearButtonEnabled()
+    assert window.search_session.field.isVisible()
+    assert window.search_session.field.placeholderText() == "Search cards (Ctrl+F)"
+    assert window.search_session.field.isClearButtonEnabled()
     qtbot.keyClick(window.card_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.search_field.hasFocus()
+    assert window.search_session.field.hasFocus()
 
 
 def test_typing_shows_only_matching_cards_with_a_count(qtbot: Any, bundled: MainWindow) -> None:
@@ -74,15 +74,15 @@ def test_typing_shows_only_matching_cards_with_a_count(qtbot: Any, bundled: Main
     assert shown_ids(bundled) == ["weapons", "nato-response"]
     assert bundled.search_count_label.isVisible()
     assert bundled.search_count_label.text() == "2 of 6 cards"
-    assert bundled.search_field.hasFocus()  # typing goes on in the field
+    assert bundled.search_session.field.hasFocus()  # typing goes on in the field
 
 
 def test_results_update_on_every_keystroke(qtbot: Any, bundled: MainWindow) -> None:
     type_query(qtbot, bundled, "st")
     broad = len(shown_ids(bundled))
-    qtbot.keyClicks(bundled.search_field, "olt")
+    qtbot.keyClicks(bundled.search_session.field, "olt")
     wait_for_results(qtbot, bundled)
-    assert bundled.search_field.text() == "stolt"
+    assert bundled.search_session.field.text() == "stolt"
     assert len(shown_ids(bundled)) == 2 < broad
 
 
@@ -98,7 +98,10 @@ def test_card_matching_in_its_title_comes_before_one_matching_in_its_body(
     type_query(qtbot, window, "zebra")
     assert shown_ids(window) == ["card-2", "card-1"]
     # The overview still numbers each card by its place in the deck.
-    numbers = [window.results_model.index(row, 0).data(DeckListModel.NumberRole) for row in (0, 1)]
+    numbers = [
+        window.search_session.results_model.index(row, 0).data(DeckListModel.NumberRole)
+        for row in (0, 1)
+    ]
     assert numbers == [2, 1]
 
 
@@ -129,30 +132,30 @@ def test_half_typed_query_shows_every_card(qtbot: Any, bundled: MainWindow, text
 
 def test_enter_opens_the_first_match(qtbot: Any, bundled: MainWindow) -> None:
     type_query(qtbot, bundled, "stolt")
-    qtbot.keyClick(bundled.search_field, Qt.Key.Key_Return)
+    qtbot.keyClick(bundled.search_session.field, Qt.Key.Key_Return)
     assert not bundled.overview_visible()
     assert shown_card_id(bundled) == "weapons"
     assert bundled.search_count_label.text() == "Match 1 of 2"
     assert bundled.card_view.hasFocus()
-    assert bundled.search_field.text() == "stolt"  # the search stays on
+    assert bundled.search_session.field.text() == "stolt"  # the search stays on
 
 
 def test_down_then_enter_opens_the_second_match(qtbot: Any, bundled: MainWindow) -> None:
     type_query(qtbot, bundled, "stolt")
-    qtbot.keyClick(bundled.search_field, Qt.Key.Key_Down)
+    qtbot.keyClick(bundled.search_session.field, Qt.Key.Key_Down)
     assert bundled.overview.selected_row() == 1
-    assert bundled.search_field.hasFocus()
-    qtbot.keyClick(bundled.search_field, Qt.Key.Key_Down)  # stops at the last match
-    qtbot.keyClick(bundled.search_field, Qt.Key.Key_Up)
-    qtbot.keyClick(bundled.search_field, Qt.Key.Key_Down)
-    qtbot.keyClick(bundled.search_field, Qt.Key.Key_Enter)
+    assert bundled.search_session.field.hasFocus()
+    qtbot.keyClick(bundled.search_session.field, Qt.Key.Key_Down)  # stops at the last match
+    qtbot.keyClick(bundled.search_session.field, Qt.Key.Key_Up)
+    qtbot.keyClick(bundled.search_session.field, Qt.Key.Key_Down)
+    qtbot.keyClick(bundled.search_session.field, Qt.Key.Key_Enter)
     assert shown_card_id(bundled) == "nato-response"
     assert bundled.search_count_label.text() == "Match 2 of 2"
 
 
 def test_activating_a_result_in_the_grid_opens_it(qtbot: Any, bundled: MainWindow) -> None:
     type_query(qtbot, bundled, "stolt")
-    bundled.overview.activated.emit(bundled.results_model.index(1, 0))
+    bundled.overview.activated.emit(bundled.search_session.results_model.index(1, 0))
     assert not bundled.overview_visible()
     assert shown_card_id(bundled) == "nato-response"
 
@@ -161,7 +164,7 @@ def test_f3_and_shift_f3_step_through_matches_in_the_card_view(
     qtbot: Any, bundled: MainWindow
 ) -> None:
     type_query(qtbot, bundled, "pact")
-    qtbot.keyClick(bundled.search_field, Qt.Key.Key_Return)
+    qtbot.keyClick(bundled.search_session.field, Qt.Key.Key_Return)
     total = len(shown_ids(bundled))
     assert total > 2
     assert bundled.search_count_label.text() == f"Match 1 of {total}"
@@ -179,7 +182,7 @@ def test_enter_on_a_matching_card_goes_to_the_next_match_and_space_still_flips(
     qtbot: Any, bundled: MainWindow
 ) -> None:
     type_query(qtbot, bundled, "stolt")
-    qtbot.keyClick(bundled.search_field, Qt.Key.Key_Return)
+    qtbot.keyClick(bundled.search_session.field, Qt.Key.Key_Return)
     qtbot.keyClick(bundled.card_view, Qt.Key.Key_Return)
     assert shown_card_id(bundled) == "nato-response"
     assert not bundled.card_view.is_flipped()
@@ -192,7 +195,7 @@ def test_enter_on_a_matching_card_goes_to_the_next_match_and_space_still_flips(
 
 def test_arrow_keys_still_move_through_the_whole_deck(qtbot: Any, bundled: MainWindow) -> None:
     type_query(qtbot, bundled, "stolt")
-    qtbot.keyClick(bundled.search_field, Qt.Key.Key_Return)
+    qtbot.keyClick(bundled.search_session.field, Qt.Key.Key_Return)
     start = bundled.index
     qtbot.keyClick(bundled.card_view, Qt.Key.Key_Right)
     assert bundled.index == start + 1
@@ -205,7 +208,7 @@ def test_no_two_actions_share_a_shortcut_while_stepping_through_matches(
     qtbot: Any, bundled: MainWindow
 ) -> None:
     type_query(qtbot, bundled, "stolt")
-    qtbot.keyClick(bundled.search_field, Qt.Key.Key_Return)
+    qtbot.keyClick(bundled.search_session.field, Qt.Key.Key_Return)
     keys = [s.toString() for a in bundled.findChildren(QAction) for s in a.shortcuts()]
     assert len(keys) == len(set(keys))
     assert "F3" in bundled.next_match_action.toolTip()
@@ -221,11 +224,11 @@ def test_esc_clears_the_search_and_returns_to_the_card_that_was_showing(
 ) -> None:
     bundled.go_to(2)
     type_query(qtbot, bundled, "stolt")
-    qtbot.keyClick(bundled.search_field, Qt.Key.Key_Escape)
-    assert bundled.search_field.text() == ""
+    qtbot.keyClick(bundled.search_session.field, Qt.Key.Key_Escape)
+    assert bundled.search_session.field.text() == ""
     assert not bundled.overview_visible()
     assert bundled.index == 2
-    assert bundled.results_model.rowCount() == 6
+    assert bundled.search_session.results_model.rowCount() == 6
     assert not bundled.search_count_label.isVisible()
     assert bundled.card_view.hasFocus()
 
@@ -233,10 +236,10 @@ def test_esc_clears_the_search_and_returns_to_the_card_that_was_showing(
 def test_esc_after_opening_a_match_stays_on_it(qtbot: Any, bundled: MainWindow) -> None:
     bundled.go_to(2)
     type_query(qtbot, bundled, "stolt")
-    qtbot.keyClick(bundled.search_field, Qt.Key.Key_Return)
+    qtbot.keyClick(bundled.search_session.field, Qt.Key.Key_Return)
     qtbot.keyClick(bundled.card_view, Qt.Key.Key_F3)
     qtbot.keyClick(bundled.card_view, Qt.Key.Key_Escape)
-    assert bundled.search_field.text() == ""
+    assert bundled.search_session.field.text() == ""
     assert shown_card_id(bundled) == "nato-response"
     assert not bundled.overview_visible()
     assert len(shown_ids(bundled)) == 6
@@ -251,7 +254,7 @@ def test_esc_from_a_search_begun_in_the_overview_returns_to_the_overview(
     bundled.go_to(4)
     bundled.set_overview_visible(True)
     type_query(qtbot, bundled, "stolt")
-    qtbot.keyClick(bundled.search_field, Qt.Key.Key_Escape)
+    qtbot.keyClick(bundled.search_session.field, Qt.Key.Key_Escape)
     assert bundled.overview_visible()
     assert bundled.overview.selected_row() == 4
     qtbot.keyClick(bundled.overview, Qt.Key.Key_Escape)  # a second Esc leaves the overview
@@ -260,9 +263,9 @@ def test_esc_from_a_search_begun_in_the_overview_returns_to_the_overview(
 
 def test_clear_button_ends_the_search_too(qtbot: Any, bundled: MainWindow) -> None:
     type_query(qtbot, bundled, "stolt")
-    bundled.search_field.clear()
+    bundled.search_session.field.clear()
     assert not bundled.overview_visible()
-    assert bundled.results_model.rows() is None
+    assert bundled.search_session.results_model.rows() is None
 
 
 # -- keys that belong to the search box --------------------------------------------------------
@@ -273,19 +276,19 @@ def test_typing_g_in_the_field_does_not_trigger_the_overview_shortcut(
 ) -> None:
     qtbot.keyClick(window.card_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     with qtbot.assertNotEmitted(window.overview_action.triggered):
-        qtbot.keyClicks(window.search_field, "g")
-    assert window.search_field.text() == "g"
+        qtbot.keyClicks(window.search_session.field, "g")
+    assert window.search_session.field.text() == "g"
 
 
 def test_space_and_arrows_in_the_field_edit_text_not_cards(qtbot: Any, window: MainWindow) -> None:
     window.go_to(2)
     qtbot.keyClick(window.card_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(window.search_field, "a b")
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Left)
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Right)
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Home)
-    assert window.search_field.text() == "a b"
-    assert window.search_field.cursorPosition() == 0
+    qtbot.keyClicks(window.search_session.field, "a b")
+    qtbot.keyClick(window.search_session.field, Qt.Key.Key_Left)
+    qtbot.keyClick(window.search_session.field, Qt.Key.Key_Right)
+    qtbot.keyClick(window.search_session.field, Qt.Key.Key_Home)
+    assert window.search_session.field.text() == "a b"
+    assert window.search_session.field.cursorPosition() == 0
     assert window.index == 2
     assert not window.card_view.is_flipped()
 
@@ -316,11 +319,11 @@ def test_query_typed_while_indexing_runs_when_the_index_is_ready(
 ) -> None:
     window.on_deck_loaded(bundled_deck)
     qtbot.keyClick(window.card_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(window.search_field, "stolt")
-    qtbot.waitUntil(lambda: window.search.searched == "stolt")
+    qtbot.keyClicks(window.search_session.field, "stolt")
+    qtbot.waitUntil(lambda: window.search_session.search.searched == "stolt")
     assert window.search_count_label.text() == "Indexing\u2026"
-    assert window.results_model.rowCount() == 6
-    with qtbot.waitSignal(window.search.index_ready):
+    assert window.search_session.results_model.rowCount() == 6
+    with qtbot.waitSignal(window.search_session.search.index_ready):
         held_index.release.set()
     assert window.search_count_label.text() == "2 of 6 cards"
     assert shown_ids(window) == ["weapons", "nato-response"]
@@ -336,10 +339,10 @@ def test_index_of_a_deck_since_replaced_is_discarded(
     window.on_deck_loaded(bundled_deck)
     newer = make_deck(3)
     window.on_deck_loaded(newer)
-    with qtbot.waitSignal(window.search.index_ready):
+    with qtbot.waitSignal(window.search_session.search.index_ready):
         held_index.release.set()
-    assert window.search.index is not None
-    assert window.search.index.deck is newer
+    assert window.search_session.search.index is not None
+    assert window.search_session.search.index.deck is newer
     type_query(qtbot, window, "stolt")
     assert window.search_count_label.text() == "No cards match \u201cstolt\u201d"
 
@@ -356,7 +359,7 @@ def test_an_index_that_fails_to_build_is_reported_on_the_gui_thread(
         qtbot.waitUntil(lambda: bool(exceptions))
     [(kind, error, _)] = exceptions
     assert kind is ValueError and str(error) == "no index today"
-    assert window.search.index is None
+    assert window.search_session.search.index is None
 
 
 def test_a_long_query_is_shortened_where_it_is_echoed(qtbot: Any, bundled: MainWindow) -> None:
@@ -372,10 +375,10 @@ def test_loading_a_deck_ends_the_search(
 ) -> None:
     type_query(qtbot, bundled, "stolt")
     bundled.on_deck_loaded(make_deck(3))
-    assert bundled.search_field.text() == ""
+    assert bundled.search_session.field.text() == ""
     assert not bundled.overview_visible()
     assert bundled.index == 0
-    assert bundled.results_model.rowCount() == 3
+    assert bundled.search_session.results_model.rowCount() == 3
 
 
 # -- the results model ------------------------------------------------------------------------

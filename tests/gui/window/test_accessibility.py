@@ -21,7 +21,7 @@ def test_card_names_its_place_title_and_side(window: MainWindow) -> None:
 
 
 def test_controls_have_accessible_names(window: MainWindow) -> None:
-    assert window.search_field.accessibleName() == "Search cards"
+    assert window.search_session.field.accessibleName() == "Search cards"
     assert window.overview.accessibleName()
     buttons = [
         window.toolbar.widgetForAction(a)
@@ -37,7 +37,7 @@ def test_tab_reaches_search_toolbar_buttons_and_card(window: MainWindow, qtbot: 
     for _ in range(20):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         reached.add(QApplication.focusWidget())
-    assert window.search_field in reached and window.card_view in reached
+    assert window.search_session.field in reached and window.card_view in reached
     flip = window.toolbar.widgetForAction(window.flip_action)
     assert flip in reached
 
@@ -54,12 +54,12 @@ def test_reduce_motion_makes_the_flip_instant(window: MainWindow, monkeypatch: A
 
 
 def test_tab_to_the_card_shows_a_focus_ring(window: MainWindow, qtbot: Any) -> None:
-    window.search_field.setFocus()
+    window.search_session.field.setFocus()
     for _ in range(20):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         if QApplication.focusWidget() is window.card_view:
             break
     assert window.card_view.hasFocus()
     assert window.card_view.front.property("focusRing") is True
-    window.search_field.setFocus()
+    window.search_session.field.setFocus()
     assert window.card_view.front.property("focusRing") is False

@@ -18,7 +18,8 @@ QUERIES = ("", "stolt", "zzzz million shells nowhere to be found at all")
 
 
 def search_field_x(window: MainWindow) -> int:
-    return window.search_field.mapTo(window, window.search_field.rect().topLeft()).x()
+    field = window.search_session.field
+    return field.mapTo(window, field.rect().topLeft()).x()
 
 
 def hidden_toolbar_buttons(window: MainWindow) -> list[str]:
@@ -46,7 +47,7 @@ def test_search_results_never_move_the_search_box_or_hide_the_title_or_a_button(
     window.appearance.set_theme(theme)  # after the resize: a theme must not undo the fit
     places = set()
     for query in QUERIES:
-        window.search_field.setText(query)
+        window.search_session.field.setText(query)
         wait_for_results(qtbot, window)
         qtbot.wait(1)  # one turn of the event loop: the layout settles
         places.add(search_field_x(window))

@@ -247,15 +247,17 @@ def test_replacing_a_cards_image_reloads_and_shows_the_new_image(
 
 
 def test_a_reload_keeps_the_search(qtbot: Any, live: MainWindow, deck_folder: Path) -> None:
-    live.search_field.setText("beta")
-    qtbot.waitUntil(lambda: live.search.results == [1], timeout=WAIT_MS)
+    live.search_session.field.setText("beta")
+    qtbot.waitUntil(lambda: live.search_session.search.results == [1], timeout=WAIT_MS)
     assert live.overview_visible()
     (deck_folder / "alpha.yaml").write_text(
         "title: Alpha and beta\nheadline: First headline.\nbody: First body.\nsources: [s]\n",
         encoding="utf-8",
     )
-    qtbot.waitUntil(lambda: sorted(live.search.results or []) == [0, 1], timeout=WAIT_MS)
-    assert live.search_field.text() == "beta"
+    qtbot.waitUntil(
+        lambda: sorted(live.search_session.search.results or []) == [0, 1], timeout=WAIT_MS
+    )
+    assert live.search_session.field.text() == "beta"
     assert live.overview_visible()
 
 

@@ -65,7 +65,7 @@ def test_the_toolbar_star_fills_when_the_card_is_starred(window: MainWindow, qtb
 def test_overview_marks_starred_cards_with_a_word(window: MainWindow) -> None:
     window.go_to(1)
     window.starring.star_action.trigger()
-    model = window.results_model
+    model = window.search_session.results_model
     assert model.index(1, 0).data(DeckListModel.StarredRole) is True
     assert model.index(0, 0).data(DeckListModel.StarredRole) is False
     assert "starred" in model.index(1, 0).data(Qt.ItemDataRole.AccessibleTextRole)
@@ -87,17 +87,17 @@ def test_stars_outlast_the_window_and_never_touch_the_deck(
 
 
 def test_is_starred_search_finds_starred_cards(window: MainWindow, qtbot: Any) -> None:
-    window.search.start_indexing()
-    qtbot.waitUntil(lambda: window.search.index is not None)
+    window.search_session.search.start_indexing()
+    qtbot.waitUntil(lambda: window.search_session.search.index is not None)
     for index in (1, 4):
         window.go_to(index)
         window.starring.star_action.trigger()
-    window.search_field.setText("is:starred")
-    window.search.run_now()
-    assert window.search.results == [1, 4]
+    window.search_session.field.setText("is:starred")
+    window.search_session.search.run_now()
+    assert window.search_session.search.results == [1, 4]
     window.go_to(1)
     window.starring.star_action.trigger()
-    assert window.search.results == [4]
+    assert window.search_session.search.results == [4]
 
 
 def test_two_windows_on_one_deck_keep_each_others_stars(
@@ -168,6 +168,6 @@ def test_star_key_with_no_card_chosen_in_the_overview_leaves_star_unpressed(
     Star button does not show "Starred" (found by the sequences audit)."""
     type_query(qtbot, window, "zqx")
     assert window.overview_visible() and window.overview.selected_row() < 0
-    qtbot.keyClick(window.search_field, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.search_session.field, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert window.starring.stars.ids() == []
     assert not window.starring.star_action.isChecked()
