@@ -171,8 +171,8 @@ class Rig:
         self.end_presentation()
         for window in self.windows():
             for dialog in (
-                window.print_preview,
-                window.export_dialog,
+                window.printing.print_preview,
+                window.printing.export_dialog,
                 window.help_menu.shortcuts_dialog,
                 window.help_menu.about_dialog,
             ):
@@ -244,7 +244,7 @@ class Rig:
 
     def print_preview(self, window: MainWindow) -> Audited:
         self.read(window, False)
-        dialog = window.open_print_preview()
+        dialog = window.printing.open_print_preview()
         assert dialog is not None
         dialog.resize(*self.size)  # a big window: it takes the screen's size
         settle()
@@ -252,7 +252,7 @@ class Rig:
 
     def export_dialog(self, window: MainWindow) -> Audited:
         self.read(window, False)
-        dialog = window.open_export_dialog()
+        dialog = window.printing.open_export_dialog()
         assert dialog is not None
         return self._fit_dialog(dialog)
 

@@ -57,7 +57,7 @@ def save_print_windows(window: MainWindow, out: Path, width: int, height: int) -
         print(out / f"{name}.png")
 
     window.go_to(0)
-    preview = window.open_print_preview()
+    preview = window.printing.open_print_preview()
     assert preview is not None
     preview.resize(width, height)
     for layout in ("handout", "cards"):
@@ -70,7 +70,7 @@ def save_print_windows(window: MainWindow, out: Path, width: int, height: int) -
     preview.go_to_page(1)
     save(preview, "print-preview-cards-fit-width")
     preview.close()
-    dialog = window.open_export_dialog()
+    dialog = window.printing.open_export_dialog()
     assert dialog is not None
     dialog.panel.set_options(ExportOptions("handout"))
     save(dialog, "export-pdf")

@@ -89,8 +89,8 @@ def test_a_setting_of_the_wrong_type_is_its_default_and_the_window_works(
     assert (window.appearance.theme, window.zooming.zoom) == ("system", 100)
     assert not window.appearance.reduce_motion_action.isChecked()
     assert settings.recent_decks() == [settings.resolved(bundled_deck_path())]
-    assert window.export_options() == ExportOptions().resolved()
-    assert os.path.isdir(window.export_folder())
+    assert window.printing.export_options() == ExportOptions().resolved()
+    assert os.path.isdir(window.printing.export_folder())
     presentation = Presentation(window.deck, range(len(window.deck.cards)), home=window)
     assert presentation.stage == "dark" and presentation.clock.countdown_seconds == 0
 

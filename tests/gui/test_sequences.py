@@ -196,8 +196,8 @@ class WindowSequences(RuleBasedStateMachine):
         presentation = window.presentation
         if presentation is not None:
             presentation.end()
-        if window.export_dialog is not None:
-            window.export_dialog.close()
+        if window.printing.export_dialog is not None:
+            window.printing.export_dialog.close()
         window.close()
         window.deleteLater()
         QApplication.processEvents()
@@ -480,7 +480,7 @@ class WindowSequences(RuleBasedStateMachine):
 
     def _export(self) -> None:
         self._press(Key.Key_E, CTRL | SHIFT)
-        dialog = self.window.export_dialog
+        dialog = self.window.printing.export_dialog
         assert isinstance(dialog, ExportPdfDialog)
         target = self.exports / f"export-{len(list(self.exports.iterdir()))}.pdf"
         dialog.ask_path = lambda _parent, _suggested: str(target)
@@ -488,7 +488,7 @@ class WindowSequences(RuleBasedStateMachine):
         dialog.export_button.click()  # the pages are written a turn of the event loop each
         assert done.count() or done.wait(20_000)
         assert target.read_bytes().startswith(b"%PDF")
-        assert self.window.export_dialog is None  # closed once written
+        assert self.window.printing.export_dialog is None  # closed once written
 
     # -- what holds after every step -------------------------------------------------------
 

@@ -39,6 +39,7 @@ AFTER_FIRST_CARD = (
     "briefing.gui.search.search_field",
     "briefing.gui.search.search_session",
     "briefing.gui.present.presentation",
+    "briefing.gui.printing.print_control",
     "briefing.gui.card.back",
     "PySide6.QtNetwork",
     "briefing.gui.instance_server",

@@ -51,11 +51,7 @@ if TYPE_CHECKING:  # built by complete(), after the first card is painted
         QResizeEvent,
     )
 
-    from briefing.export.options import ExportOptions
     from briefing.gui.present.presentation import Presentation
-    from briefing.gui.printing.export_dialog import ExportPdfDialog
-    from briefing.gui.printing.export_settings import CardChoice, Scope
-    from briefing.gui.printing.print_preview import PrintPreviewDialog
 
 DECK_FILE_FILTER = "Briefing decks (*.yaml *.yml);;All files (*)"
 # Narrower than this, the toolbar shows icons only (their tooltips name them), leaving
@@ -119,12 +115,6 @@ class MainWindow(QMainWindow):
         self._first_deck: Deck | None = None
         self._overview_shown = False
         self._opened_from_overview_at = -1e9
-        # The last export options, scope and folder; the options outlast the session too.
-        self._export_options: ExportOptions | None = None
-        self.export_scope: Scope = "deck"
-        self._export_folder: str | None = None
-        self.print_preview: PrintPreviewDialog | None = None
-        self.export_dialog: ExportPdfDialog | None = None
         self.presentation: Presentation | None = None
 
         self.top_banner = MarkingBanner()
@@ -186,6 +176,7 @@ class MainWindow(QMainWindow):
         from briefing.gui.card.focus_ring import KeyboardFocusRing
         from briefing.gui.overview.deck_model import DeckListModel
         from briefing.gui.overview.overview_view import OverviewView
+        from briefing.gui.printing.print_control import PrintControl
         from briefing.gui.search.search_session import SearchSession
         from briefing.gui.widgets.notice_bar import NoticeBar
         from briefing.gui.window.accessible_names import AccessibleNames
@@ -203,6 +194,7 @@ class MainWindow(QMainWindow):
         self.model = DeckListModel(self)
         # Annotated for mypy, which reads window_actions' lambdas before this method.
         self.search_session: SearchSession = SearchSession(self, self.model)
+        self.printing: PrintControl = PrintControl(self)
         self.position_label = QLabel()
         self.position_label.setObjectName("positionLabel")
         self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -572,85 +564,6 @@ class MainWindow(QMainWindow):
         else:
             self.go_to(index)
             self.set_overview_visible(False)
-
-    # -- printing and exporting ------------------------------------------------------------
-
-    def card_choice(self) -> CardChoice | None:
-        """What can be printed: the deck, the search's matches, the card on screen."""
-        if self.deck is None:
-            return None
-        matches = self.search_session.matches()
-        from briefing.gui.printing.export_settings import CardChoice
-
-        return CardChoice(self.deck, self.index, matches)
-
-    def export_options(self) -> ExportOptions:
-        from briefing.gui.printing.export_settings import load_options
-
-        if self._export_options is None:
-            self._export_options = load_options(settings.app_settings())
-        return self._export_options
-
-    def export_folder(self) -> str:
-        from briefing.gui.printing.export_settings import load_folder
-
-        if self._export_folder is None:
-            self._export_folder = load_folder(settings.app_settings())
-        return self._export_folder
-
-    def open_print_preview(self) -> PrintPreviewDialog | None:
-        """The print preview, opened without blocking; None when there is nothing to print."""
-        from briefing.gui.printing.print_preview import PrintPreviewDialog
-
-        choice = self.card_choice()
-        if choice is None or not choice.deck.cards:
-            return None
-        dialog = PrintPreviewDialog(
-            choice, self.export_options(), self.export_scope, self.export_folder(), self
-        )
-        self.print_preview = dialog
-        self._open_export_window(dialog)
-        return dialog
-
-    def open_export_dialog(self) -> ExportPdfDialog | None:
-        """File > Export PDF, opened without blocking; None when there is nothing to export."""
-        from briefing.gui.printing.export_dialog import ExportPdfDialog
-
-        choice = self.card_choice()
-        if choice is None or not choice.deck.cards:
-            return None
-        dialog = ExportPdfDialog(
-            choice, self.export_options(), self.export_scope, self.export_folder(), self
-        )
-        self.export_dialog = dialog
-        self._open_export_window(dialog)
-        return dialog
-
-    def _open_export_window(self, dialog: PrintPreviewDialog | ExportPdfDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.options_changed.connect(self.on_export_options_changed)
-        dialog.exported.connect(self.on_exported)
-        dialog.finished.connect(self.on_export_window_closed)
-        dialog.open()
-
-    def on_export_options_changed(self, options: ExportOptions, scope: Scope) -> None:
-        self._export_options = options
-        self.export_scope = scope
-        from briefing.gui.printing.export_settings import save_options
-
-        save_options(settings.app_settings(), options)
-
-    def on_exported(self, message: str, path: str) -> None:
-        self.notice.show_info(message)
-        if path:
-            self._export_folder = os.path.dirname(path)
-            from briefing.gui.printing.export_settings import save_folder
-
-            save_folder(settings.app_settings(), self._export_folder)
-
-    def on_export_window_closed(self) -> None:
-        self.print_preview = None
-        self.export_dialog = None
 
     # -- presenting ------------------------------------------------------------------------
 

@@ -61,14 +61,14 @@ ACTIONS: tuple[WindowAction, ...] = (
         "&Print\u2026",
         "Preview and print the cards",
         [StandardKey.Print, "Ctrl+P"],
-        lambda w: w.open_print_preview(),
+        lambda w: w.printing.open_print_preview(),
     ),
     WindowAction(
         "export_pdf_action",
         "&Export PDF\u2026",
         "Save the cards as a PDF",
         ["Ctrl+Shift+E"],
-        lambda w: w.open_export_dialog(),
+        lambda w: w.printing.open_export_dialog(),
     ),
     WindowAction("quit_action", "&Quit", "Quit Briefing", ["Ctrl+Q"], lambda w: w.close()),
     WindowAction(

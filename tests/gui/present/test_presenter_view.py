@@ -313,8 +313,8 @@ def test_print_dialog_options_are_readable_in_every_theme(
     window: MainWindow, qtbot: Any, engine: Any, theme: str
 ) -> None:
     window.appearance.set_theme(theme)
-    window.open_print_preview()
-    preview = window.print_preview
+    window.printing.open_print_preview()
+    preview = window.printing.print_preview
     assert preview is not None
     qtbot.waitExposed(preview)
     preview.resize(1100, 760)

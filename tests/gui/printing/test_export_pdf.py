@@ -24,7 +24,7 @@ def open_export(qtbot: Any, window: MainWindow) -> ExportPdfDialog:
         Qt.Key.Key_E,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    dialog = window.export_dialog
+    dialog = window.printing.export_dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
     return dialog
@@ -68,7 +68,7 @@ def test_export_writes_the_pdf_and_says_where(
     assert window.notice.kind() == "info"
     pages = document.page_count(window.deck, window.deck.cards, dialog.panel.options())
     assert window.notice.text() == f"Exported {pages} pages to {written}"
-    assert window.export_dialog is None
+    assert window.printing.export_dialog is None
     assert window.notice.info_timer.isActive()  # the message goes by itself
     window.notice.info_timer.timeout.emit()
     assert not window.notice.isVisible()
@@ -215,5 +215,5 @@ def test_the_options_last_used_come_back_and_survive_a_bad_setting(
     app_settings().setValue("export/layout", "poster")
     app_settings().setValue("export/offset_x_mm", "far")
     fresh = new_window()
-    assert fresh.export_options().layout == "handout"
-    assert fresh.export_options().offset_mm == (0.0, 0.0)
+    assert fresh.printing.export_options().layout == "handout"
+    assert fresh.printing.export_options().offset_mm == (0.0, 0.0)

@@ -21,7 +21,7 @@ OPENERS = ("open_print_preview", "open_export_dialog")
 def open_writing(
     qtbot: Any, window: MainWindow, opener: str, tmp_path: Path
 ) -> tuple[ExportWindowBase, Path]:
-    dialog = getattr(window, opener)()
+    dialog = getattr(window.printing, opener)()
     assert isinstance(dialog, ExportWindowBase)
     qtbot.waitExposed(dialog)
     target = tmp_path / "deck.pdf"

@@ -35,7 +35,7 @@ def open_preview(qtbot: Any, window: MainWindow) -> PrintPreviewDialog:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window.card_view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    preview = window.print_preview
+    preview = window.printing.print_preview
     assert preview is not None
     qtbot.waitExposed(preview)
     preview.activateWindow()  # as a window manager does; the offscreen platform does not
@@ -95,7 +95,7 @@ def test_print_is_disabled_without_a_deck(new_window: Any) -> None:
     window = new_window()
     assert not window.print_action.isEnabled()
     assert not window.export_pdf_action.isEnabled()
-    assert window.open_print_preview() is None
+    assert window.printing.open_print_preview() is None
 
 
 @pytest.mark.parametrize(
@@ -186,7 +186,7 @@ def test_esc_closes_the_preview(qtbot: Any, window: MainWindow, engine: EngineSp
     with qtbot.waitSignal(preview.finished):
         qtbot.keyClick(preview.panel.layout_combo, Qt.Key.Key_Escape)
     assert not preview.isVisible()
-    assert window.print_preview is None
+    assert window.printing.print_preview is None
 
 
 def test_page_keys_and_zoom_buttons_move_the_preview(
@@ -280,7 +280,7 @@ def test_export_pdf_from_the_preview(
     pages = expected_pages(window, preview)
     assert preview.notice.text() == f"Exported {pages} pages to {tmp_path / 'x.pdf'}"
     assert preview.isVisible()
-    assert window.export_folder() == str(tmp_path)
+    assert window.printing.export_folder() == str(tmp_path)
 
 
 def test_options_chosen_in_the_preview_are_remembered(
@@ -295,7 +295,7 @@ def test_options_chosen_in_the_preview_are_remembered(
     assert again.panel.layout_name() == "fold"
     assert again.options().per_page == 3
     assert again.panel.scope() == "card"
-    assert new_window().export_options().layout == "fold"  # from the settings
+    assert new_window().printing.export_options().layout == "fold"  # from the settings
 
 
 def test_a_preview_error_shows_in_the_window_and_printing_is_off(
