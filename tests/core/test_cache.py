@@ -43,16 +43,16 @@ def make_deck(folder: Path, title: str) -> Path:
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files the loader parses (a cached open parses none)."""
-    from briefing.core import loader
+    from briefing.core import deck_loaders
 
     seen: list[str] = []
-    real = loader.parse
+    real = deck_loaders.parse
 
     def counting(text: str, shown_as: str, progress=None):
         seen.append(os.path.basename(shown_as))
         return real(text, shown_as, progress)
 
-    monkeypatch.setattr(loader, "parse", counting)
+    monkeypatch.setattr(deck_loaders, "parse", counting)
     return seen
 
 
@@ -302,16 +302,16 @@ def test_a_card_with_an_empty_tag_keeps_it_when_reopened(tmp_path, cache):
 def test_a_card_edited_while_the_deck_is_read_is_read_again_next_time(
     deck_folder, cache, monkeypatch
 ):
-    from briefing.core import loader
+    from briefing.core import deck_loaders
 
-    real = loader.parse
+    real = deck_loaders.parse
 
     def edit_a_card_already_read(text: str, shown_as: str, progress=None):
         if shown_as.endswith("b.yaml"):  # a.yaml was read before this
             (deck_folder / "a.yaml").write_text(CARD.format(title="A edited"), encoding="utf-8")
         return real(text, shown_as, progress)
 
-    monkeypatch.setattr(loader, "parse", edit_a_card_already_read)
+    monkeypatch.setattr(deck_loaders, "parse", edit_a_card_already_read)
     assert load_deck(deck_folder, cache=cache).cards[0].title == "A"  # as it was read
-    monkeypatch.setattr(loader, "parse", real)
+    monkeypatch.setattr(deck_loaders, "parse", real)
     assert load_deck(deck_folder, cache=cache).cards[0].title == "A edited"
