@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing.core import cache as cache_module
+from briefing.core import cache_folder, cache_format
 from briefing.core.cache import DeckCache, default_cache_dir
 from briefing.core.errors import DeckError
 from briefing.core.loader import load_deck
@@ -130,7 +131,7 @@ def test_a_corrupt_cache_entry_is_ignored_and_rewritten(deck_folder, cache, pars
 
 def test_an_entry_from_another_version_is_ignored(deck_folder, cache, parses, monkeypatch):
     load_deck(deck_folder, cache=cache)
-    monkeypatch.setattr(cache_module, "FORMAT", "briefing-deck-cache/1 9.9.9")
+    monkeypatch.setattr(cache_format, "FORMAT", "briefing-deck-cache/1 9.9.9")
     parses.clear()
     load_deck(deck_folder, cache=cache)
     assert parses
@@ -138,7 +139,7 @@ def test_an_entry_from_another_version_is_ignored(deck_folder, cache, parses, mo
 
 def test_two_decks_sharing_an_entry_name_never_read_each_others(tmp_path, cache, monkeypatch):
     first, second = make_deck(tmp_path, "First"), make_deck(tmp_path, "Second")
-    monkeypatch.setattr(cache_module, "_entry_name", lambda real: "0123456789abcdef.cache")
+    monkeypatch.setattr(cache_module, "entry_name", lambda real: "0123456789abcdef.cache")
     load_deck(first, cache=cache)
     assert cache.get(str(second)) is None
     assert load_deck(second, cache=cache).title == "Second"
@@ -206,7 +207,7 @@ def test_the_cache_keeps_the_decks_used_last_within_its_size(tmp_path, cache, mo
     first, second, third = (make_deck(tmp_path, name) for name in ("First", "Second", "Third"))
     load_deck(first, cache=cache)
     entry_size = next(cache.folder.iterdir()).stat().st_size
-    monkeypatch.setattr(cache_module, "MAX_BYTES", entry_size * 2 + entry_size // 2)
+    monkeypatch.setattr(cache_folder, "MAX_BYTES", entry_size * 2 + entry_size // 2)
     load_deck(second, cache=cache)
     for path in cache.folder.iterdir():  # both written a while ago
         os.utime(path, (1_000_000, 1_000_000))
@@ -220,7 +221,7 @@ def test_the_cache_keeps_the_decks_used_last_within_its_size(tmp_path, cache, mo
 
 
 def test_a_deck_larger_than_the_whole_cache_is_still_cached(tmp_path, cache, monkeypatch, parses):
-    monkeypatch.setattr(cache_module, "MAX_BYTES", 10)
+    monkeypatch.setattr(cache_folder, "MAX_BYTES", 10)
     deck = make_deck(tmp_path, "Big")
     load_deck(deck, cache=cache)
     parses.clear()
