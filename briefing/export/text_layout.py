@@ -19,10 +19,13 @@ from PySide6.QtGui import (
 
 from briefing.export.flow import valid_breaks
 from briefing.export.print_style import DOTS_PER_PT, SCREEN_DPI, document_font, layout_device
-from briefing.render.back_document import SECTION_PROPERTY
+from briefing.render.back_document import SECTION_PROPERTY, SOURCES_HEADING
+from briefing.render.card_parts import SECTION_MARKS
 from briefing.render.safe_document import SafeDocument
 
-SOURCES_LABEL = "Sources"  # the heading fill_back gives a card's sources
+# The blocks of the sources at the end of a back: each source's lines and its URL, and the
+# heading over them, which has no section.
+_SOURCES_SECTIONS = (SECTION_MARKS["source"], SECTION_MARKS["source url"], "")
 
 
 def px(points: float) -> float:
@@ -75,11 +78,11 @@ def _kept_together(document: QTextDocument) -> list[tuple[float, float]]:
             spans.append((top, rect.bottom() / DOTS_PER_PT))
     block = document.lastBlock()
     sources_top = None
-    while block.isValid() and block.blockFormat().stringProperty(SECTION_PROPERTY) in (
-        "source",
-        "",
+    while (
+        block.isValid()
+        and block.blockFormat().stringProperty(SECTION_PROPERTY) in _SOURCES_SECTIONS
     ):
-        if block.text() == SOURCES_LABEL:
+        if block.text() == SOURCES_HEADING:
             sources_top = layout.blockBoundingRect(block).top() / DOTS_PER_PT
             break
         block = block.previous()

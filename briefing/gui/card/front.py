@@ -20,6 +20,7 @@ from briefing.gui.widgets.fit_label import FitLabel
 from briefing.gui.widgets.highlight_label import HighlightLabel
 from briefing.gui.widgets.labels import caps, plain_label
 from briefing.gui.window.stars import STARRED_TEXT
+from briefing.render.card_parts import FRONT_PARTS
 from briefing.render.highlight import CardMatch, match_format
 
 FLIP_HINT = "Space to flip"
@@ -172,14 +173,14 @@ class CardFront(QFrame):
 
         self.ensurePolished()
         char_format = match_format(self.matchColor, self.matchInkColor)
-        for label, field in (
-            (self.topic_label, "title"),
+        for label, part in (
+            (self.topic_label, "topic"),
             (self.headline_label, "headline"),
-            (self.figure_value_label, "figure"),
-            (self.figure_label, "figure"),
-            (self.tags_label, "tag"),
+            (self.figure_value_label, "figure value"),
+            (self.figure_label, "figure label"),
+            (self.tags_label, "tags"),
         ):
-            label.set_highlights(_spans(label.text(), match, field), char_format)
+            label.set_highlights(_spans(label.text(), match, FRONT_PARTS[part]), char_format)
         hint = match_hint(match)
         self.match_hint_label.setText(hint)
         self.match_hint_label.setVisible(bool(hint))
