@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont, QTextDocument
 
 from briefing.core.model import Card, Deck
-from briefing.export import text
+from briefing.export import text, text_layout
 from briefing.export.canvas import Align, Canvas, line_height
 from briefing.export.chrome import fit_lines, fit_marking, paint_lines
 from briefing.export.geometry import Rect
@@ -70,16 +70,16 @@ def paint_front(canvas: Canvas, face: Rect, deck: Deck, card: Card, palette: Pal
         figure = text.figure_document(
             card, inner.width, metrics.figure, metrics.figure_label, palette
         )
-        figure_height = text.height_pt(figure)
+        figure_height = text_layout.height_pt(figure)
         bottom -= figure_height
-        text.draw(canvas.painter, figure, inner.x, bottom, 0, figure_height, palette.accent)
+        text_layout.draw(canvas.painter, figure, inner.x, bottom, 0, figure_height, palette.accent)
         bottom -= metrics.figure * 0.5
     region = Rect(inner.x, top + metrics.topic * 1.2, inner.width, 0)
     region = Rect(region.x, region.y, region.width, max(0.0, bottom - region.y))
     size = metrics.headline
     while True:
         headline = text.headline_document(card.headline, inner.width, size, palette.ink)
-        if text.height_pt(headline) <= region.height or size <= MIN_HEADLINE_PT:
+        if text_layout.height_pt(headline) <= region.height or size <= MIN_HEADLINE_PT:
             break
         size = max(MIN_HEADLINE_PT, size - 0.5)
     _draw_fitted(canvas, headline, region, palette, palette.ink)
@@ -108,9 +108,9 @@ def plan_back(face: Rect, deck: Deck, card: Card, palette: Palette) -> BackPlan:
         key=lambda rect: rect.height,
     )
     body, points, compact = _fitted_back(deck, card, region, metrics.body, palette)
-    height = text.height_pt(body)
+    height = text_layout.height_pt(body)
     room = region.height - _marker_height()
-    breaks = text.line_breaks(body, keep_together=False)
+    breaks = text_layout.line_breaks(body, keep_together=False)
     parts = []
     start = 0.0
     while height - start > region.height + 0.01:
@@ -142,7 +142,7 @@ def paint_back(
         return
     body = _back_document(deck, card, region, plan.points, palette, plan.compact)
     start, end = plan.parts[part]
-    text.draw(canvas.painter, body, region.x, region.y, start, end, palette.body)
+    text_layout.draw(canvas.painter, body, region.x, region.y, start, end, palette.body)
     if part + 1 < len(plan.parts):
         _paint_marker(canvas, region, CONTINUED_ON_NEXT_CARD, palette)
 
@@ -190,7 +190,7 @@ def _fitted_back(
     if nothing fits."""
     for compact in (False, True):
         document = _back_document(deck, card, region, size, palette, compact)
-        height = text.height_pt(document)
+        height = text_layout.height_pt(document)
         if height <= region.height:
             return document, size, compact
         # Height goes roughly with the square of the type size: guess, then step down.
@@ -198,7 +198,7 @@ def _fitted_back(
         points = max(MIN_BODY_PT, min(size - 0.5, math.floor(guess * 2) / 2 + 0.5))
         while True:
             document = _back_document(deck, card, region, points, palette, compact)
-            if text.height_pt(document) <= region.height:
+            if text_layout.height_pt(document) <= region.height:
                 return document, points, compact
             if points <= MIN_BODY_PT:
                 break
@@ -230,14 +230,14 @@ def _draw_fitted(
     canvas: Canvas, document: QTextDocument, region: Rect, palette: Palette, color: QColor
 ) -> None:
     """Draw ``document`` in ``region``; if it is too long, up to a line break and a marker."""
-    height = text.height_pt(document)
+    height = text_layout.height_pt(document)
     if height <= region.height + 0.01:
-        text.draw(canvas.painter, document, region.x, region.y, 0, height, color)
+        text_layout.draw(canvas.painter, document, region.x, region.y, 0, height, color)
         return
     limit = region.height - _marker_height()
-    breaks = [b for b in text.line_breaks(document, keep_together=False) if b <= limit]
+    breaks = [b for b in text_layout.line_breaks(document, keep_together=False) if b <= limit]
     end = breaks[-1] if breaks else max(limit, 0.0)
-    text.draw(canvas.painter, document, region.x, region.y, 0, end, color)
+    text_layout.draw(canvas.painter, document, region.x, region.y, 0, end, color)
     _paint_marker(canvas, region, CONTINUED_IN_HANDOUT, palette)
 
 

@@ -2,8 +2,7 @@
 
 The back is filled by the same ``fill_back`` as the screen (Markdown with HTML off, quotes,
 image and sources inserted as plain text); fronts, notes and the outline's title block
-insert deck text only as plain text. Every document is laid out against a 1,200 dpi
-device, so line breaks and glyph positions are the same on a PDF, a printer or a PNG.
+insert deck text only as plain text. ``text_layout`` makes, measures, splits and draws them.
 """
 
 from __future__ import annotations
@@ -11,35 +10,22 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QColor,
     QFont,
-    QPainter,
-    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFrameFormat,
     QTextImageFormat,
-    QTextTable,
 )
 
 from briefing.core.model import Card, Deck, Source
-from briefing.export.flow import valid_breaks
-from briefing.export.print_style import (
-    DOTS_PER_PT,
-    SCREEN_DPI,
-    TRACKING,
-    Palette,
-    document_font,
-    layout_device,
-    nominal_spacing,
-)
+from briefing.export.print_style import TRACKING, Palette, document_font, nominal_spacing
+from briefing.export.text_layout import new_document, px, set_width
 from briefing.render.back_document import (
-    SECTION_PROPERTY,
     BackStyle,
     fill_back,
     image_fragments,
@@ -50,133 +36,7 @@ from briefing.render.glyph_cover import cover_styled_runs
 from briefing.render.safe_document import SafeDocument
 
 _PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-SOURCES_LABEL = "Sources"  # the heading fill_back gives a card's sources
 IMAGE_DPI = 300  # a card's image is decoded for print at this resolution, never above its own
-
-
-def px(points: float) -> float:
-    """Points as the screen pixels Qt expects for margins and image sizes in a document."""
-    return points * SCREEN_DPI / 72
-
-
-def new_document() -> SafeDocument:
-    document = SafeDocument()
-    document.documentLayout().setPaintDevice(layout_device())
-    document.setDocumentMargin(0)
-    document.setDefaultFont(document_font())
-    return document
-
-
-def set_width(document: QTextDocument, width_pt: float) -> None:
-    document.setTextWidth(width_pt * DOTS_PER_PT)
-
-
-def height_pt(document: QTextDocument) -> float:
-    return document.size().height() / DOTS_PER_PT
-
-
-def line_breaks(document: QTextDocument, *, keep_together: bool = True) -> tuple[float, ...]:
-    """Where ``document`` may be split between pages, in points (see ``flow.valid_breaks``).
-
-    Besides splitting only between lines, a quote is not split from its attribution, nor
-    the sources from one another, when they are short enough to keep together (unless
-    ``keep_together`` is False: where the rest goes elsewhere anyway).
-    """
-    spans = _lines(document)
-    if keep_together:
-        spans += _kept_together(document)
-    return valid_breaks(spans, height_pt(document))
-
-
-_KEEP_TOGETHER_PT = 140.0
-
-
-def _kept_together(document: QTextDocument) -> list[tuple[float, float]]:
-    """Spans (top, bottom) in points that no page break should cut: each table (a quote,
-    with its rule down to the table's bottom) and the sources section at the end."""
-    layout = document.documentLayout()
-    spans = []
-    for frame in document.rootFrame().childFrames():
-        if isinstance(frame, QTextTable):
-            rect = layout.frameBoundingRect(frame)
-            first = document.findBlock(frame.firstPosition())
-            top = layout.blockBoundingRect(first).top() / DOTS_PER_PT
-            spans.append((top, rect.bottom() / DOTS_PER_PT))
-    block = document.lastBlock()
-    sources_top = None
-    while block.isValid() and block.blockFormat().stringProperty(SECTION_PROPERTY) in (
-        "source",
-        "",
-    ):
-        if block.text() == SOURCES_LABEL:
-            sources_top = layout.blockBoundingRect(block).top() / DOTS_PER_PT
-            break
-        block = block.previous()
-    if sources_top is not None:
-        spans.append((sources_top, height_pt(document)))
-    return [(top, bottom) for top, bottom in spans if bottom - top <= _KEEP_TOGETHER_PT]
-
-
-def _ink_bottom(document: QTextDocument, limit: float) -> float:
-    """The lowest bottom of the lines that start above ``limit`` (points)."""
-    lowest = 0.0
-    for top, bottom in _lines(document):
-        if top < limit - 0.01:
-            lowest = max(lowest, bottom)
-    return lowest
-
-
-def _lines(document: QTextDocument) -> list[tuple[float, float]]:
-    """Every line of ``document`` as (top, bottom) in points, table cells included."""
-    layout = document.documentLayout()
-    lines = []
-    block = document.begin()
-    while block.isValid():
-        top = layout.blockBoundingRect(block).top()
-        text_layout = block.layout()
-        for number in range(text_layout.lineCount()):
-            line = text_layout.lineAt(number)
-            y = top + line.y()
-            lines.append((y / DOTS_PER_PT, (y + line.height()) / DOTS_PER_PT))
-        block = block.next()
-    return lines
-
-
-def draw(
-    painter: QPainter,
-    document: QTextDocument,
-    x: float,
-    y: float,
-    start: float,
-    end: float,
-    color: QColor,
-) -> None:
-    """Draw the part ``start``..``end`` (points down the document) with its top at ``x, y``.
-
-    ``painter`` works in points; the part is clipped so a line beyond it is not drawn.
-    """
-    width = document.textWidth()
-    overhang = 4 * DOTS_PER_PT  # italics and the quote rule reach a little outside
-    if end < height_pt(document) - 0.01:
-        # Clip under the last line drawn, not at the next one's top, so that not even a
-        # sliver of its first glyphs shows on a low-resolution preview.
-        end = min(end, _ink_bottom(document, end) + 0.5)
-    clip = QRectF(-overhang, start * DOTS_PER_PT, width + 2 * overhang, (end - start) * DOTS_PER_PT)
-    context = QAbstractTextDocumentLayout.PaintContext()
-    context.clip = clip
-    palette = QPalette()
-    palette.setColor(QPalette.ColorRole.Text, color)
-    context.palette = palette
-    painter.save()
-    painter.translate(x, y)
-    painter.scale(1 / DOTS_PER_PT, 1 / DOTS_PER_PT)
-    painter.translate(0, -start * DOTS_PER_PT)
-    painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
-    document.documentLayout().draw(painter, context)
-    painter.restore()
-
-
-# ---- building documents ----------------------------------------------------------------
 
 
 def char_format(

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from briefing.core.model import Card, Deck, Image, Quote, Source
 from briefing.core.search.matching import match_spans
 from briefing.core.search.query import Query
+from briefing.render.card_parts import SECTION_MARKS
 from briefing.render.document_edits import one_edit
 from briefing.render.fonts import SERIF
 from briefing.render.glyph_cover import cover_styled_runs
@@ -45,8 +46,11 @@ MARKDOWN = (
 )
 _LINE_HEIGHT = 140  # percent
 _PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-# On each block of deck text: the search fields (space-separated) whose text it shows.
+# On each block of deck text: the search fields (space-separated) whose text it shows, as
+# ``card_parts`` marks its section.
 SECTION_PROPERTY = QTextFormat.Property.UserProperty + 2
+# Over a card's sources, at the end of the back.
+SOURCES_HEADING = "Sources"
 # On the card's image: the size its file declares (its pixels may be fewer).
 NATURAL_SIZE_PROPERTY = QTextFormat.Property.UserProperty + 3
 
@@ -80,7 +84,7 @@ def fill_back(
     with one_edit(document):
         _neutralise(document, style)
         _space_out(document)
-        _mark_section(document, "body")
+        _mark_section(document, SECTION_MARKS["body"])
     cursor = QTextCursor(document)
     cursor.movePosition(QTextCursor.MoveOperation.End)
     for quote in card.quotes:
@@ -302,13 +306,16 @@ def _insert_quote(
     cell_format.setBottomPadding(2)
     cell.setFormat(cell_format)
     inner = cell.firstCursorPosition()
-    inner.setBlockFormat(_paragraph(bottom=6, section="quote"))
+    inner.setBlockFormat(_paragraph(bottom=6, section=SECTION_MARKS["quote"]))
     inner.insertText(quote.text, _text(style, family=SERIF, scale=1.12, italic=True))
     attribution = f"\u2014 {quote.by}"
     if source is not None:
         attribution += f", {source.title}"
     # The attribution names the speaker and, after them, the quote's source.
-    inner.insertBlock(_paragraph(section="by source"), _text(style, color=style.muted, scale=0.875))
+    inner.insertBlock(
+        _paragraph(section=SECTION_MARKS["attribution"]),
+        _text(style, color=style.muted, scale=0.875),
+    )
     inner.insertText(attribution)
     cursor.movePosition(QTextCursor.MoveOperation.End)
 
@@ -322,7 +329,8 @@ def _insert_image(
 ) -> None:
     if loaded is None:
         cursor.insertBlock(
-            _paragraph(top=16, section="image"), _text(style, color=style.muted, italic=True)
+            _paragraph(top=16, section=SECTION_MARKS["image"]),
+            _text(style, color=style.muted, italic=True),
         )
         cursor.insertText(f"[image not shown: {image.alt}]")
         return
@@ -339,7 +347,7 @@ def _insert_image(
     cursor.insertBlock(image_block, _text(style))
     cursor.insertImage(image_format)
     cursor.insertBlock(
-        _paragraph(top=6, section="image"),
+        _paragraph(top=6, section=SECTION_MARKS["image"]),
         _text(style, color=style.muted, scale=0.875, italic=True),
     )
     cursor.insertText(image.alt)
@@ -357,16 +365,19 @@ def _insert_sources(cursor: QTextCursor, sources: list[Source], style: BackStyle
             caps=True,
         ),
     )
-    cursor.insertText("Sources")
+    cursor.insertText(SOURCES_HEADING)
     for source in sources:
         cursor.insertBlock(
-            _paragraph(top=8, section="source"),
+            _paragraph(top=8, section=SECTION_MARKS["source"]),
             _text(style, scale=0.875, weight=QFont.Weight.DemiBold),
         )
         cursor.insertText(source.title)
         details = " \u00b7 ".join(part for part in (source.publisher, source.date) if part)
         # The URL is not searched, so it is never marked.
-        for line, section in ((details, "source"), (source.url, "")):
+        for line, section in (
+            (details, SECTION_MARKS["source"]),
+            (source.url, SECTION_MARKS["source url"]),
+        ):
             if line:
                 cursor.insertBlock(
                     _paragraph(section=section), _text(style, color=style.muted, scale=0.8125)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing.core import cache as cache_module
+from briefing.core import cache_folder, cache_format
 from briefing.core.cache import DeckCache, default_cache_dir
 from briefing.core.errors import DeckError
 from briefing.core.loader import load_deck
@@ -43,16 +44,16 @@ def write_deck_file(folder: Path, title: str) -> Path:
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files the loader parses (a cached open parses none)."""
-    from briefing.core import loader
+    from briefing.core import deck_loaders
 
     seen: list[str] = []
-    real = loader.parse
+    real = deck_loaders.parse
 
     def counting(text: str, shown_as: str, progress=None):
         seen.append(os.path.basename(shown_as))
         return real(text, shown_as, progress)
 
-    monkeypatch.setattr(loader, "parse", counting)
+    monkeypatch.setattr(deck_loaders, "parse", counting)
     return seen
 
 
@@ -130,7 +131,7 @@ def test_a_corrupt_cache_entry_is_ignored_and_rewritten(deck_folder, cache, pars
 
 def test_an_entry_from_another_version_is_ignored(deck_folder, cache, parses, monkeypatch):
     load_deck(deck_folder, cache=cache)
-    monkeypatch.setattr(cache_module, "FORMAT", "briefing-deck-cache/1 9.9.9")
+    monkeypatch.setattr(cache_format, "FORMAT", "briefing-deck-cache/1 9.9.9")
     parses.clear()
     load_deck(deck_folder, cache=cache)
     assert parses
@@ -138,7 +139,7 @@ def test_an_entry_from_another_version_is_ignored(deck_folder, cache, parses, mo
 
 def test_two_decks_sharing_an_entry_name_never_read_each_others(tmp_path, cache, monkeypatch):
     first, second = write_deck_file(tmp_path, "First"), write_deck_file(tmp_path, "Second")
-    monkeypatch.setattr(cache_module, "_entry_name", lambda real: "0123456789abcdef.cache")
+    monkeypatch.setattr(cache_module, "entry_name", lambda real: "0123456789abcdef.cache")
     load_deck(first, cache=cache)
     assert cache.get(str(second)) is None
     assert load_deck(second, cache=cache).title == "Second"
@@ -208,7 +209,7 @@ def test_the_cache_keeps_the_decks_used_last_within_its_size(tmp_path, cache, mo
     )
     load_deck(first, cache=cache)
     entry_size = next(cache.folder.iterdir()).stat().st_size
-    monkeypatch.setattr(cache_module, "MAX_BYTES", entry_size * 2 + entry_size // 2)
+    monkeypatch.setattr(cache_folder, "MAX_BYTES", entry_size * 2 + entry_size // 2)
     load_deck(second, cache=cache)
     for path in cache.folder.iterdir():  # both written a while ago
         os.utime(path, (1_000_000, 1_000_000))
@@ -222,7 +223,7 @@ def test_the_cache_keeps_the_decks_used_last_within_its_size(tmp_path, cache, mo
 
 
 def test_a_deck_larger_than_the_whole_cache_is_still_cached(tmp_path, cache, monkeypatch, parses):
-    monkeypatch.setattr(cache_module, "MAX_BYTES", 10)
+    monkeypatch.setattr(cache_folder, "MAX_BYTES", 10)
     deck = write_deck_file(tmp_path, "Big")
     load_deck(deck, cache=cache)
     parses.clear()
@@ -304,16 +305,16 @@ def test_a_card_with_an_empty_tag_keeps_it_when_reopened(tmp_path, cache):
 def test_a_card_edited_while_the_deck_is_read_is_read_again_next_time(
     deck_folder, cache, monkeypatch
 ):
-    from briefing.core import loader
+    from briefing.core import deck_loaders
 
-    real = loader.parse
+    real = deck_loaders.parse
 
     def edit_a_card_already_read(text: str, shown_as: str, progress=None):
         if shown_as.endswith("b.yaml"):  # a.yaml was read before this
             (deck_folder / "a.yaml").write_text(CARD.format(title="A edited"), encoding="utf-8")
         return real(text, shown_as, progress)
 
-    monkeypatch.setattr(loader, "parse", edit_a_card_already_read)
+    monkeypatch.setattr(deck_loaders, "parse", edit_a_card_already_read)
     assert load_deck(deck_folder, cache=cache).cards[0].title == "A"  # as it was read
-    monkeypatch.setattr(loader, "parse", real)
+    monkeypatch.setattr(deck_loaders, "parse", real)
     assert load_deck(deck_folder, cache=cache).cards[0].title == "A edited"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core import cache as cache_module
+from briefing.core import cache_format
 from briefing.core.cache import DeckCache
 from briefing.core.errors import DeckError
 from briefing.core.loader import load_deck
@@ -237,10 +237,10 @@ def test_an_image_swapped_for_a_link_to_an_outside_copy_is_checked_again(tmp_pat
 def forge(entry: Path, edit) -> None:
     """Rewrite the entry's fields with ``edit(fields)``, and seal it with a good checksum."""
     first, _, payload = entry.read_bytes().split(b"\n", 2)
-    assert cache_module._ITEM == ITEM
-    fields = payload.decode("utf-8").split(cache_module._FIELD)
+    assert cache_format.ITEM == ITEM
+    fields = payload.decode("utf-8").split(cache_format.FIELD)
     edit(fields)
-    payload = cache_module._FIELD.join(fields).encode("utf-8")
+    payload = cache_format.FIELD.join(fields).encode("utf-8")
     entry.write_bytes(b"%s\n%08x\n%s" % (first, zlib.crc32(payload), payload))
 
 
@@ -249,7 +249,7 @@ ITEM = "\x01"  # between the items of a field, as the layout marks them
 
 def card_field(column: str) -> int:
     """Where the first card's ``column`` is among the entry's fields."""
-    return cache_module._HEADER_FIELDS + cache_module._COLUMNS.index(column)
+    return cache_format.HEADER_FIELDS + cache_format.COLUMNS.index(column)
 
 
 def _set(column: str, value: str):

@@ -287,7 +287,7 @@ def test_an_image_is_scaled_to_fit_the_page(tmp_path):
 
     from briefing.core.model import Image
     from briefing.export import text
-    from briefing.export.print_style import palette
+    from briefing.export.print_style import DOTS_PER_PT, palette
 
     picture = QImage(1200, 900, QImage.Format.Format_RGB32)  # 900 x 675 pt
     picture.fill(QColor("#0d4f6b"))
@@ -299,8 +299,8 @@ def test_an_image_is_scaled_to_fit_the_page(tmp_path):
     assert "a big picture" in " ".join(page_texts(tmp_path / "out.pdf"))
     document = text.back_document(deck, card, 300, 10, palette(), max_image_height_pt=200)
     size = document.size()
-    assert size.width() / text.DOTS_PER_PT <= 300 + 0.5
-    assert math.isclose(document.textWidth() / text.DOTS_PER_PT, 300)
+    assert size.width() / DOTS_PER_PT <= 300 + 0.5
+    assert math.isclose(document.textWidth() / DOTS_PER_PT, 300)
 
 
 def test_nothing_to_export_is_an_error(tmp_path):

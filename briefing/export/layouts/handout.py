@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont, QTextDocument
 
 from briefing.core.model import Card, Deck, Source
-from briefing.export import text
+from briefing.export import text, text_layout
 from briefing.export.canvas import Align, Canvas, line_height, text_width
 from briefing.export.chrome import paint_page_furniture
 from briefing.export.flow import Block, Piece, flow
@@ -161,8 +161,8 @@ class Handout(Layout):
 
     @staticmethod
     def _block(part: _Part) -> Block:
-        height = text.height_pt(part.document)
-        breaks = text.line_breaks(part.document)
+        height = text_layout.height_pt(part.document)
+        breaks = text_layout.line_breaks(part.document)
         if part.kind == "back":
             return Block(height, breaks, space_before=_BACK_GAP)
         if part.kind == "notes":
@@ -222,7 +222,7 @@ class Handout(Layout):
             if part.kind == "notes":
                 self._paint_notes_box(canvas, y, piece)
                 x += _NOTES_PAD
-            text.draw(
+            text_layout.draw(
                 canvas.painter,
                 part.document,
                 x,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont, QTextDocument
 
 from briefing.core.model import Card, Deck
-from briefing.export import text
+from briefing.export import text, text_layout
 from briefing.export.canvas import Align, Canvas
 from briefing.export.chrome import paint_page_furniture
 from briefing.export.flow import Block, Piece, flow
@@ -89,8 +89,8 @@ class Outline(Layout):
 
     @staticmethod
     def _block(part: _Part) -> Block:
-        height = text.height_pt(part.document)
-        breaks = text.line_breaks(part.document)
+        height = text_layout.height_pt(part.document)
+        breaks = text_layout.line_breaks(part.document)
         if part.kind == "title":
             return Block(height, (height,), keep_with_next=True)
         if part.kind == "heading":
@@ -149,6 +149,6 @@ class Outline(Layout):
                     Align.AlignLeft | Align.AlignTop,
                 )
                 x += _NOTES_PAD
-            text.draw(
+            text_layout.draw(
                 canvas.painter, part.document, x, y + piece.head, piece.start, piece.end, part.color
             )

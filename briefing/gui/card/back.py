@@ -20,9 +20,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
 from briefing.core.model import Card, Deck
-from briefing.gui.card.front import caps
 from briefing.gui.style_props import color_property
 from briefing.gui.widgets.fit_label import FitLabel
+from briefing.gui.widgets.labels import caps
 from briefing.render.back_document import BackStyle, fill_back, fit_images, highlight_back
 from briefing.render.highlight import CardMatch, match_format
 from briefing.render.safe_document import SafeDocument

@@ -6,7 +6,6 @@ import math
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QFont,
     QFontMetricsF,
     QMouseEvent,
     QPalette,
@@ -20,34 +19,13 @@ from briefing.gui.stars import STARRED_TEXT
 from briefing.gui.style_props import color_property
 from briefing.gui.widgets.fit_label import FitLabel
 from briefing.gui.widgets.highlight_label import HighlightLabel
+from briefing.gui.widgets.labels import caps, plain_label
+from briefing.render.card_parts import FRONT_PARTS
 from briefing.render.highlight import CardMatch, match_format
 
 FLIP_HINT = "Space to flip"
 _BADGE_MARGIN = 16  # from the face's top right corner to the starred badge
 _TAG_SEPARATOR = " \u00b7 "
-
-
-def plain_label(object_name: str, parent: QWidget | None = None) -> QLabel:
-    """A label for deck text: never interpreted as rich text."""
-    label = QLabel(parent)
-    label.setObjectName(object_name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setIndent(0)
-    return label
-
-
-def caps_label(object_name: str, parent: QWidget | None = None) -> QLabel:
-    """A small uppercase, letter-spaced label; size and colour come from the stylesheet."""
-    return caps(plain_label(object_name, parent))
-
-
-def caps(label: QLabel) -> QLabel:
-    font = label.font()
-    # Stylesheets cannot set these two; the stylesheet's size and family merge over them.
-    font.setCapitalization(QFont.Capitalization.AllUppercase)
-    font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 1.6)
-    label.setFont(font)
-    return label
 
 
 def match_hint(match: CardMatch | None) -> str:
@@ -195,14 +173,14 @@ class CardFront(QFrame):
 
         self.ensurePolished()
         char_format = match_format(self.matchColor, self.matchInkColor)
-        for label, field in (
-            (self.topic_label, "title"),
+        for label, part in (
+            (self.topic_label, "topic"),
             (self.headline_label, "headline"),
-            (self.figure_value_label, "figure"),
-            (self.figure_label, "figure"),
-            (self.tags_label, "tag"),
+            (self.figure_value_label, "figure value"),
+            (self.figure_label, "figure label"),
+            (self.tags_label, "tags"),
         ):
-            label.set_highlights(_spans(label.text(), match, field), char_format)
+            label.set_highlights(_spans(label.text(), match, FRONT_PARTS[part]), char_format)
         hint = match_hint(match)
         self.match_hint_label.setText(hint)
         self.match_hint_label.setVisible(bool(hint))

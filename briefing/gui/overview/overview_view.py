@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.gui.card.front import plain_label
 from briefing.gui.overview.thumbnail_delegate import CardThumbnailDelegate
 from briefing.gui.style_props import color_property
+from briefing.gui.widgets.labels import plain_label
 
 
 class OverviewView(QListView):

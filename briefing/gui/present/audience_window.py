@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from briefing.gui.card import zoom
 from briefing.gui.card.card_view import CardView
-from briefing.gui.card.front import plain_label
 from briefing.gui.present.keys import HelpRows, key_help
 from briefing.gui.style_props import restyle
+from briefing.gui.widgets.labels import plain_label
 from briefing.gui.widgets.marking_banner import MarkingBanner
 
 if TYPE_CHECKING:

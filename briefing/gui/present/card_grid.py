@@ -9,10 +9,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from briefing.core.model import Card
-from briefing.gui.card.front import plain_label
 from briefing.gui.overview.deck_model import DeckListModel
 from briefing.gui.overview.overview_view import OverviewView
 from briefing.gui.present.audience_window import between_banners
+from briefing.gui.widgets.labels import plain_label
 
 # What the grid's own keys do, for the presenter's "?" list.
 GRID_HELP = "Arrows, then Enter or a click: go to that card \u00b7 Esc or G: back"

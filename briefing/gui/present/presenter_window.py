@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from briefing.gui.card import zoom
 from briefing.gui.card.card_view import CardView
-from briefing.gui.card.front import caps_label, plain_label
 from briefing.gui.present.audience_window import (
     KeysOverlay,
     PresentationKeys,
@@ -38,6 +37,7 @@ from briefing.gui.present.clock import MAX_COUNTDOWN_MINUTES
 from briefing.gui.present.keys import presenter_command_for, presenter_key_help
 from briefing.gui.settings import NOTES_ZOOM_KEY, app_settings, as_int, read
 from briefing.gui.style_props import color_property, restyle
+from briefing.gui.widgets.labels import caps_label, plain_label
 from briefing.render.back_document import BackStyle, fill_notes
 from briefing.render.safe_document import SafeDocument
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core.errors import Problem, shown_name
-from briefing.gui.card.front import plain_label
+from briefing.gui.widgets.labels import plain_label
 
 if TYPE_CHECKING:
     from briefing.gui.window.problem_viewer import ProblemViewer

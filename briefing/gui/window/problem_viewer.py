@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QPlainTextEdit, QTextEdit, QVBoxLayout, Q
 
 from briefing.core.errors import Problem, shown_name
 from briefing.core.files import describe_os_error, open_regular
-from briefing.gui.card.front import plain_label
+from briefing.gui.widgets.labels import plain_label
 
 MAX_SHOWN_BYTES = 2 * 1024 * 1024
 

@@ -67,10 +67,10 @@ def test_wide_image_fits_the_back_with_its_caption_right_under_it(
 
 def test_printed_image_has_its_caption_right_under_it(wide_image_deck: Path) -> None:
     from briefing.export import text
-    from briefing.export.print_style import palette
+    from briefing.export.print_style import DOTS_PER_PT, palette
 
     deck = load_deck(str(wide_image_deck))
     document = text.back_document(deck, deck.cards[0], 300, 10, palette(), max_image_height_pt=400)
     [(_, image_format)] = image_fragments(document)
     assert image_format.width() / image_format.height() == pytest.approx(WIDE / HIGH, rel=0.01)
-    assert 0 <= _gap_above_caption(document) <= 12 * text.DOTS_PER_PT
+    assert 0 <= _gap_above_caption(document) <= 12 * DOTS_PER_PT
