@@ -9,10 +9,10 @@ import jsonschema
 import pytest
 import yaml
 
-from briefing.core import fields
+from briefing.core import format_keys
 from briefing.paths import bundled_deck_path
 
-SCHEMA_PATH = Path(fields.__file__).with_name("deck.schema.json")
+SCHEMA_PATH = Path(format_keys.__file__).with_name("deck.schema.json")
 
 
 @pytest.fixture(scope="module")
@@ -25,10 +25,10 @@ def schema() -> dict:
 @pytest.mark.parametrize(
     ("definition", "field_set"),
     [
-        ("deck_metadata", fields.DECK_FOLDER),
-        ("single_file_deck", fields.DECK_FILE),
-        ("card", fields.CARD),
-        ("source", fields.SOURCE),
+        ("deck_metadata", format_keys.DECK_FOLDER),
+        ("single_file_deck", format_keys.DECK_FILE),
+        ("card", format_keys.CARD),
+        ("source", format_keys.SOURCE),
     ],
 )
 def test_schema_keys_match_the_loaders_keys(schema, definition, field_set):
@@ -39,12 +39,12 @@ def test_schema_keys_match_the_loaders_keys(schema, definition, field_set):
 
 def test_schema_nested_keys_match_the_loaders_keys(schema):
     card = schema["$defs"]["card"]["properties"]
-    for name, field_set in [("figure", fields.FIGURE), ("image", fields.IMAGE)]:
+    for name, field_set in [("figure", format_keys.FIGURE), ("image", format_keys.IMAGE)]:
         assert set(card[name]["properties"]) == set(field_set.allowed)
         assert set(card[name]["required"]) == set(field_set.required)
     quote = card["quotes"]["items"]
-    assert set(quote["properties"]) == set(fields.QUOTE.allowed)
-    assert set(quote["required"]) == set(fields.QUOTE.required)
+    assert set(quote["properties"]) == set(format_keys.QUOTE.allowed)
+    assert set(quote["required"]) == set(format_keys.QUOTE.required)
 
 
 def test_every_file_of_the_bundled_deck_satisfies_the_schema(schema):

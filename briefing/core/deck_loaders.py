@@ -13,8 +13,8 @@ from pathlib import Path
 
 from briefing.core.errors import DeckError, Problem, quoted, shown_name
 from briefing.core.field_reader import FieldReader, ReadCard, Report
-from briefing.core.fields import DECK_FILE, DECK_FOLDER
 from briefing.core.files import DECK_FILE_NAME, is_deck_file, is_inside, resolved
+from briefing.core.format_keys import DECK_FILE, DECK_FOLDER
 from briefing.core.model import Card, Deck, Source
 from briefing.core.problem_caps import Kind
 from briefing.core.slugs import derived_id

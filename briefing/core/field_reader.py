@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.core.errors import DeckError, Problem, quoted
-from briefing.core.fields import CARD, FIGURE, IMAGE, QUOTE, SOURCE, FieldSet
 from briefing.core.files import (
     IMAGE_SIGNATURES,
     MAX_IMAGE_BYTES,
@@ -23,6 +22,7 @@ from briefing.core.files import (
     open_regular,
     resolved,
 )
+from briefing.core.format_keys import CARD, FIGURE, IMAGE, QUOTE, SOURCE, FieldSet
 from briefing.core.image_check import check_image_file
 from briefing.core.markdown_budget import markdown_cost
 from briefing.core.model import Card, Figure, Image, Quote, Source

@@ -17,7 +17,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.core import fields
+from briefing.core import format_keys
 from briefing.core.errors import DeckError
 from briefing.core.loader import load_deck
 
@@ -34,12 +34,12 @@ KEY_NAMES = sorted(
     {
         name
         for field_set in (
-            fields.DECK_FILE,
-            fields.CARD,
-            fields.SOURCE,
-            fields.FIGURE,
-            fields.QUOTE,
-            fields.IMAGE,
+            format_keys.DECK_FILE,
+            format_keys.CARD,
+            format_keys.SOURCE,
+            format_keys.FIGURE,
+            format_keys.QUOTE,
+            format_keys.IMAGE,
         )
         for name in field_set.allowed
     }
