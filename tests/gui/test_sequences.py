@@ -390,7 +390,7 @@ class WindowSequences(RuleBasedStateMachine):
             expected = load_deck(before.path)
         except (DeckError, OSError):
             expected = None
-        self.window.reload_deck()
+        self.window.opening.reload_deck()
         if expected is not None:
             self.good = expected
 

@@ -22,13 +22,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QToolButton
 
-from briefing.core.errors import DeckError, LoadCancelled, shown_name
+from briefing.core.errors import shown_name
 from briefing.core.model import Deck
 from briefing.gui import settings, themes
 from briefing.gui.card import zoom
 from briefing.gui.widgets.icons import icon, icon_name
 from briefing.gui.window.stars import Stars
-from briefing.paths import bundled_deck_path
 
 _RECENT_FOLDER_PX = 320  # the most of a recent deck's folder its menu entry shows
 
@@ -39,26 +38,6 @@ if TYPE_CHECKING:
 
 ZOOM_INDICATOR_MS = 1500
 _KEYBOARD_FOCUS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
-
-
-def open_last_deck(window: MainWindow) -> None:
-    """With no deck named: the last deck, else the bundled one. A last deck now broken
-    shows its problems over the bundled deck."""
-    bundled = str(bundled_deck_path())
-    last = settings.start_deck_path()
-    if last != bundled:
-        try:
-            deck = window.loading.load(last)  # from the cache, or off the GUI thread if large
-        except DeckError as error:
-            window.open_deck(bundled)
-            window.on_deck_failed(last, error.problems)
-            return
-        except (LoadCancelled, OSError):
-            pass
-        else:
-            window.on_deck_loaded(deck)
-            return
-    window.open_deck(bundled)
 
 
 class WindowComfort(QObject):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.errors import DeckError, LoadCancelled, Problem, shown_name
 from briefing.core.model import Deck
 from briefing.gui import settings
 from briefing.gui.actions import Keys, add_action, set_keys
 from briefing.gui.card import zoom
 from briefing.gui.card.card_view import CardView
 from briefing.gui.widgets.marking_banner import MarkingBanner
-from briefing.gui.window.deck_header import DeckHeader
+from briefing.gui.window.deck_header import DeckHeader, window_title
+from briefing.gui.window.deck_opening import DeckOpening
 
 if TYPE_CHECKING:  # built by complete(), after the first card is painted
     from PySide6.QtGui import (
@@ -54,7 +54,6 @@ if TYPE_CHECKING:  # built by complete(), after the first card is painted
     from briefing.gui.printing.print_preview import PrintPreviewDialog
     from briefing.render.highlight import CardMatch
 
-DECK_FILE_FILTER = "Briefing decks (*.yaml *.yml);;All files (*)"
 NO_MATCH_HINT = "Try fewer or shorter words, or press Esc to see every card."
 # Narrower than this, the toolbar shows icons only (their tooltips name them), leaving
 # room for the deck's title and the search box: at 1280 px the title was cut to a word.
@@ -72,10 +71,6 @@ _LIST_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_Page
 MENU_TITLES = ("&File", "&Go", "&View", "P&resent", "&Help")
 
 
-def window_title(deck: Deck | None) -> str:
-    return f"{deck.title} \u2014 Briefing" if deck else "Briefing"
-
-
 class MainWindow(QMainWindow):
     deck_changed = Signal(object)  # the Deck now on screen
     card_changed = Signal(int)  # index of the card now on screen
@@ -88,11 +83,6 @@ class MainWindow(QMainWindow):
         self.deck: Deck | None = None
         self.index = 0
         self._complete = False
-        # The start deck asked for before the window was complete (see open_start_deck): its
-        # path (None: the last deck), and the deck if it is already on screen from the cache.
-        self._start_pending = False
-        self._start_path: str | None = None
-        self._first_deck: Deck | None = None
         self._overview_shown = False
         self._opened_from_overview_at = -1e9
         # While searching: the card and view to go back to on Esc, and whether the user
@@ -122,6 +112,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._layout())
 
         self.card_view.clicked.connect(self.on_card_clicked)
+        self.opening = DeckOpening(self)  # the start deck shows before complete()
         self.setAcceptDrops(True)
         self.setMinimumSize(720, 520)
         available = self.screen().availableGeometry()
@@ -162,7 +153,6 @@ class MainWindow(QMainWindow):
         if self._complete:
             return
         self._complete = True
-        from briefing.core.cache import DeckCache
         from briefing.gui.overview.deck_model import DeckListModel
         from briefing.gui.overview.overview_view import OverviewView
         from briefing.gui.search.card_search import CardSearch
@@ -170,8 +160,6 @@ class MainWindow(QMainWindow):
         from briefing.gui.search.search_field import SearchField
         from briefing.gui.widgets.notice_bar import NoticeBar
         from briefing.gui.window.comfort import WindowComfort
-        from briefing.gui.window.deck_loading import DeckLoading
-        from briefing.gui.window.deck_watcher import DeckWatcher
         from briefing.gui.window.empty_state import EmptyState
         from briefing.gui.window.error_panel import ErrorPanel
 
@@ -186,9 +174,7 @@ class MainWindow(QMainWindow):
         self.error_panel = ErrorPanel()
         self.error_panel.problem_list.installEventFilter(self)
         self.notice = NoticeBar(info_timeout_ms=_NOTICE_MS)
-        self.loading = DeckLoading(self.notice, DeckCache(), self)
-        self.watcher = DeckWatcher(self)  # live reload: the open deck's files
-        self.watcher.changed.connect(self.reload_deck)
+        self.opening.complete()
         self.overview = OverviewView(self.results_model)
         self.empty_state = EmptyState()
         self.stack.addWidget(self.overview)
@@ -206,8 +192,8 @@ class MainWindow(QMainWindow):
         self.search_field.step_requested.connect(self.on_search_step_requested)
         self.search_field.escape_pressed.connect(self.on_search_escape_pressed)
         self.search.results_changed.connect(self.on_search_results_changed)
-        self.empty_state.open_file_requested.connect(self.choose_deck_file)
-        self.empty_state.open_folder_requested.connect(self.choose_deck_folder)
+        self.empty_state.open_file_requested.connect(self.opening.choose_deck_file)
+        self.empty_state.open_folder_requested.connect(self.opening.choose_deck_folder)
         # A theme or a new button (Star) changes the toolbar's width: the search box follows.
         self.toolbar.installEventFilter(self)
         self._fit_toolbar(self.width())
@@ -218,12 +204,7 @@ class MainWindow(QMainWindow):
         if not self.isVisible() or QApplication.focusWidget() is None:
             self.card_view.setFocus()
         self.completed.emit()
-        first_deck, self._first_deck = self._first_deck, None
-        if first_deck is not None:
-            self.on_deck_loaded(first_deck)
-        elif self._start_pending:
-            self.open_start_deck(self._start_path)
-        self._start_pending = False
+        self.opening.open_pending_start()
 
     # -- building --------------------------------------------------------------------------
 
@@ -244,13 +225,17 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         self.open_file_action = self._action(
-            "&Open Deck File\u2026", "Open a deck file", ["Ctrl+O"], self.choose_deck_file, "open"
+            "&Open Deck File\u2026",
+            "Open a deck file",
+            ["Ctrl+O"],
+            self.opening.choose_deck_file,
+            "open",
         )
         self.open_folder_action = self._action(
             "Open Deck &Folder\u2026",
             "Open a deck folder",
             ["Ctrl+Shift+O"],
-            self.choose_deck_folder,
+            self.opening.choose_deck_folder,
         )
         self.print_action = self._action(
             "&Print\u2026",
@@ -430,194 +415,22 @@ class MainWindow(QMainWindow):
         column.insertWidget(column.indexOf(self.stack), self.error_panel)
         column.insertWidget(column.indexOf(self.bottom_banner), self.notice)
 
-    # -- opening decks ---------------------------------------------------------------------
-
-    def open_start_deck(self, path: str | None = None) -> None:
-        """Open the deck at ``path``; with none, the last deck, else the bundled one.
-
-        Before the window is complete, a deck unchanged since it was last opened shows from
-        the cache at once, and opening it finishes in ``complete``.
-        """
-        if not self._complete:
-            from briefing.core.cache import DeckCache
-            from briefing.core.files import is_small_deck
-
-            self._start_pending, self._start_path = True, path
-            target = path or settings.start_deck_path()
-            # A large deck, even from the cache, opens once the window is complete: off the
-            # GUI thread, with its progress shown.
-            deck = DeckCache().get(target) if is_small_deck(target) else None
-            if deck is not None:
-                self._show_first_card(deck)
-            return
-        if path is None:
-            from briefing.gui.window.comfort import open_last_deck
-
-            open_last_deck(self)
-        else:
-            self.open_deck(path)
-
-    def _show_first_card(self, deck: Deck) -> None:
-        """The card the reader left the deck on, on the same side, alone on screen."""
-        self._first_deck = deck
-        self._show_deck_heading(deck)
-        self.setWindowTitle(window_title(deck))
-        if not deck.cards:
-            return
-        place = settings.deck_place(deck.path)
-        index = deck.index_of(place.card_id) if place.card_id else None
-        card = deck.cards[index or 0]
-        self.card_view.set_card(deck, card)
-        self.card_view.front.set_starred(card.id in settings.starred_ids(deck.path))
-        if place.back:
-            self.card_view.flip(animated=False)
-        self.stack.setCurrentWidget(self.card_view)
-
-    def _show_deck_heading(self, deck: Deck) -> None:
-        """The deck's title above the card and its marking above and below everything."""
-        self.header.set_deck(deck)
-        self.top_banner.set_marking(deck.marking)
-        self.bottom_banner.set_marking(deck.marking)
+    # -- opening decks (DeckOpening does it) -----------------------------------------------
 
     def open_deck(self, path: str | os.PathLike[str]) -> bool:
-        """Show the deck at ``path``; if it has problems, list them and keep the current deck."""
-        self.complete()
-        shown = os.fspath(path)
-        if self.loading.busy:
-            return False  # one deck at a time; the one opening can be cancelled
-        try:
-            deck = self.loading.load(shown)
-        except LoadCancelled:
-            still = f"; still showing {self.deck.title}" if self.deck else ""
-            self.notice.show_info(f"Opening {shown_name(shown)} cancelled{still}.")
-            return False
-        except DeckError as error:
-            self.on_deck_failed(shown, error.problems)
-            return False
-        except OSError as error:  # the loader reports these itself; a last safety net
-            self.on_deck_failed(shown, [Problem(shown, 1, 1, error.strerror or str(error))])
-            return False
-        self.on_deck_loaded(deck)
-        return True
+        return self.opening.open_deck(path)
 
     def on_deck_loaded(self, deck: Deck) -> None:
-        self.deck = deck
-        self.index = 0  # the old deck's place means nothing in this one
-        self._drop_search()
-        self.search.set_deck(deck)
-        self.model.set_deck(deck)
-        self.error_panel.hide()
-        self.notice.hide()
-        self._show_deck_heading(deck)
-        self.set_overview_visible(False)
-        self.deck_changed.emit(deck)
-        self.go_to(0)
-        self.comfort.on_deck_shown(deck)
-        self._watch(deck)
-
-    def on_deck_failed(
-        self, path: str, problems: Sequence[Problem], reloading: bool = False
-    ) -> None:
-        shown = self.deck.title if self.deck else ""
-        self.error_panel.show_problems(path, problems, shown, reloading)
-        self._update_state()
-        self.deck_failed.emit(path, problems)
-
-    def _watch(self, deck: Deck) -> None:
-        if deck.path:
-            self.watcher.watch(deck.path, [str(c.image.path) for c in deck.cards if c.image])
-        else:
-            self.watcher.stop()
-
-    def reload_deck(self) -> bool:
-        """Load the deck on screen again (its files changed), keeping the card, its side,
-        the search and the overview; if it now has problems, list them and keep it."""
-        old = self.deck
-        if old is None or not old.path or self.loading.busy:
-            return False
-        card_id, previous = (old.cards[self.index].id if old.cards else ""), self.index
-        back = self.card_view.is_flipped()
-        try:
-            deck = self.loading.load(old.path)
-        except LoadCancelled:
-            return False
-        except DeckError as error:
-            self.on_deck_failed(old.path, error.problems, reloading=True)
-            return False
-        except OSError as error:
-            problem = Problem(old.path, 1, 1, error.strerror or str(error))
-            self.on_deck_failed(old.path, [problem], reloading=True)
-            return False
-        if self.deck is not old:
-            return False  # another deck opened meanwhile
-        kept = deck.index_of(card_id)  # else the card now where it was, or the last
-        self.deck = deck
-        self.index = kept if kept is not None else max(0, min(previous, len(deck.cards) - 1))
-        self.model.set_deck(deck)
-        self.search.set_deck(deck)  # keeps the search text; searches again once indexed
-        if self.search.is_active():
-            self.search.start_indexing()
-        self.error_panel.hide()
-        self._show_deck_heading(deck)
-        self.deck_changed.emit(deck)
-        self.go_to(self.index)
-        if back and deck.cards and not self.card_view.is_flipped():
-            self.comfort.flip_instantly()
-        self.comfort.on_deck_shown(deck)
-        if self._overview_shown and not self.search.is_active():
-            self.overview.select_row(self.results_model.row_of(self.index))
-        self._watch(deck)
-        from briefing.core.deck_changes import describe_changes
-
-        self.notice.show_info(describe_changes(old, deck))
-        self._update_state()
-        return True
-
-    def choose_deck_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open Deck File", self._dialog_folder(), DECK_FILE_FILTER
-        )
-        if path:
-            self.open_deck(path)
-
-    def choose_deck_folder(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path = QFileDialog.getExistingDirectory(self, "Open Deck Folder", self._dialog_folder())
-        if path:
-            self.open_deck(path)
-
-    def _dialog_folder(self) -> str:
-        return str(self.deck.folder) if self.deck is not None else ""
+        self.opening.on_deck_loaded(deck)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        self._accept_files(event)
+        self.opening.accept_files(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        self._accept_files(event)
-
-    def _accept_files(self, event: QDragMoveEvent) -> None:
-        if self._dropped_path(event) is not None:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        self.opening.accept_files(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = self._dropped_path(event)
-        if path is None:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.open_deck(path)
-
-    @staticmethod
-    def _dropped_path(event: QDropEvent) -> str | None:
-        mime = event.mimeData()
-        if mime is None or not mime.hasUrls():
-            return None
-        return next((url.toLocalFile() for url in mime.urls() if url.isLocalFile()), None)
+        self.opening.drop(event)
 
     # -- moving through the deck -----------------------------------------------------------
 
@@ -1010,5 +823,5 @@ class MainWindow(QMainWindow):
         self.card_view.flip_animation.stop()
         if self._complete:
             self.search.shutdown()
-            self.watcher.stop()
+            self.opening.stop()
         super().closeEvent(event)
