@@ -19,7 +19,6 @@ import itertools
 import os
 import threading
 import time
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -32,16 +31,23 @@ if TYPE_CHECKING:
     from briefing.core.cache import DeckCache
     from briefing.gui.widgets.notice_bar import NoticeBar
 
+Purpose = Literal["open", "reload", "start"]
 _numbers = itertools.count(1)
 
 
-@dataclass(frozen=True)
 class LoadRequest:
-    """One deck asked for: where, and what for (the asker's business, carried back)."""
+    """One deck asked for: where, and what for (the asker's business, carried back). Each
+    is its own: two requests for the same deck are two loads."""
 
-    path: str
-    purpose: Literal["open", "reload", "start"] = "open"
-    number: int = field(default_factory=lambda: next(_numbers))
+    __slots__ = ("number", "path", "purpose")
+
+    def __init__(self, path: str, purpose: Purpose = "open") -> None:
+        self.path = path
+        self.purpose = purpose
+        self.number = next(_numbers)
+
+    def __repr__(self) -> str:
+        return f"LoadRequest({self.path!r}, {self.purpose!r}, number={self.number})"
 
 
 class DeckLoading(QObject):

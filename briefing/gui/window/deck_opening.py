@@ -21,13 +21,12 @@ from briefing.core.files import is_small_deck
 from briefing.core.model import Deck
 from briefing.gui import settings
 from briefing.gui.window.deck_header import window_title
-from briefing.gui.window.deck_loading import LoadRequest
 from briefing.paths import bundled_deck_path
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragMoveEvent, QDropEvent
 
-    from briefing.gui.window.deck_loading import DeckLoading
+    from briefing.gui.window.deck_loading import DeckLoading, LoadRequest, Purpose
     from briefing.gui.window.deck_watcher import DeckWatcher
     from briefing.gui.window.main_window import MainWindow
 
@@ -104,7 +103,7 @@ class DeckOpening(QObject):
         shows its problems over the bundled deck (see on_load_failed)."""
         bundled = str(bundled_deck_path())
         last = settings.start_deck_path()
-        if last == bundled or not self.loading.start(LoadRequest(last, "start")):
+        if last == bundled or self._start(last, "start") is None:
             self.open_deck(bundled)
 
     def _show_first_card(self, deck: Deck) -> None:
@@ -140,8 +139,8 @@ class DeckOpening(QObject):
         window's ``deck_changed`` or ``deck_failed`` says how it ends.
         """
         self.window.complete()
-        request = LoadRequest(os.fspath(path))
-        if not self.loading.start(request):
+        request = self._start(os.fspath(path), "open")
+        if request is None:
             return False  # one deck at a time; the one opening can be cancelled
         return self._shown is request
 
@@ -152,8 +151,16 @@ class DeckOpening(QObject):
         deck = self.window.deck
         if deck is None or not deck.path:
             return False
-        request = LoadRequest(deck.path, "reload")
-        return self.loading.start(request) and self._shown is request
+        request = self._start(deck.path, "reload")
+        return request is not None and self._shown is request
+
+    def _start(self, path: str, purpose: Purpose) -> LoadRequest | None:
+        """The request loading (or already answered, for a small deck); None while another
+        deck loads."""
+        from briefing.gui.window.deck_loading import LoadRequest  # not before complete()
+
+        request = LoadRequest(path, purpose)
+        return request if self.loading.start(request) else None
 
     def on_load_done(self, request: LoadRequest, deck: Deck) -> None:
         if request.purpose == "reload":
