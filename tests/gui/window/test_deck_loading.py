@@ -288,3 +288,52 @@ def test_a_window_deleted_while_a_large_deck_loads_leaves_its_worker_to_end_quie
     held_loads.set()
     end_loads()
     assert worker_errors == []
+
+
+def test_a_deck_asked_for_while_the_start_deck_loads_opens_after_it(
+    qtbot: Any,
+    styled_app: Any,
+    large_folder: Path,
+    deck_folder: Path,
+    progress_at_once: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As when a second start names a deck before the first start's large deck is open."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(large_folder.parent / "cache"))
+    from briefing.gui.app import build_main_window
+
+    window = build_main_window(str(large_folder), staged=True)
+    qtbot.addWidget(window)
+    shown: list[str] = []
+    window.deck_changed.connect(lambda deck: shown.append(deck.title))
+    assert window.open_deck(deck_folder) is False  # the start deck is loading
+    qtbot.waitUntil(lambda: shown == ["Large deck", "Good deck"], timeout=WAIT_MS)
+    assert window.deck is not None and window.deck.title == "Good deck"
+
+
+@pytest.mark.parametrize("ending", ["broken", "cancelled"])
+def test_a_large_last_deck_that_does_not_open_leaves_the_bundled_deck_on_screen(
+    qtbot: Any, styled_app: Any, large_folder: Path, progress_at_once: None, ending: str
+) -> None:
+    """Started with no deck named: a broken last deck's problems are listed over the bundled
+    deck; a cancelled one is not, and the bundled deck is opened instead."""
+    from briefing.gui import settings
+    from briefing.gui.app import build_main_window
+    from briefing.paths import bundled_deck_path
+
+    if ending == "broken":
+        (large_folder / "card-000.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    else:
+        QTimer.singleShot(0, lambda: window.notice.cancel_button.click())
+    settings.app_settings().setValue(settings.LAST_DECK_KEY, str(large_folder))
+    window = build_main_window(None)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.deck is not None, timeout=WAIT_MS)
+    assert window.deck is not None
+    assert settings.resolved(window.deck.path) == settings.resolved(bundled_deck_path())
+    lines = window.error_panel.problem_lines()
+    if ending == "broken":
+        assert window.error_panel.isVisibleTo(window)
+        assert lines and lines[0].startswith(str(large_folder / "card-000.yaml"))
+    else:
+        assert not window.error_panel.isVisibleTo(window)
