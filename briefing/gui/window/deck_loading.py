@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from briefing.core.cache import DeckCache
     from briefing.gui.widgets.notice_bar import NoticeBar
 
-Purpose = Literal["open", "reload", "start"]
+Purpose = Literal["open", "reload", "last"]  # "last": the last deck, at start
 _numbers = itertools.count(1)
 
 

@@ -88,7 +88,7 @@ class DeckOpening(QObject):
             if deck is not None:
                 self._show_first_card(deck)
             return
-        request = self.open_last_deck() if path is None else self._start(path, "open")
+        request = self.open_last_deck() if path is None else self._request(path, "open")
         if request is not None and request is self.loading.pending:
             self._start_request = request
 
@@ -106,7 +106,7 @@ class DeckOpening(QObject):
         shows its problems over the bundled deck (see on_load_failed)."""
         bundled = str(bundled_deck_path())
         last = settings.start_deck_path()
-        request = self._start(last, "start") if last != bundled else None
+        request = self._request(last, "last") if last != bundled else None
         if request is None:
             self.open_deck(bundled)
         return request
@@ -144,7 +144,7 @@ class DeckOpening(QObject):
         window's ``deck_changed`` or ``deck_failed`` says how it ends.
         """
         self.window.complete()
-        request = self._start(os.fspath(path), "open")
+        request = self._request(os.fspath(path), "open")
         if request is None:  # one deck at a time; the one opening can be cancelled
             if self.loading.pending is self._start_request:  # the start deck first, as asked
                 self._after_start = os.fspath(path)
@@ -158,10 +158,10 @@ class DeckOpening(QObject):
         deck = self.window.deck
         if deck is None or not deck.path:
             return False
-        request = self._start(deck.path, "reload")
+        request = self._request(deck.path, "reload")
         return request is not None and self._shown is request
 
-    def _start(self, path: str, purpose: Purpose) -> LoadRequest | None:
+    def _request(self, path: str, purpose: Purpose) -> LoadRequest | None:
         """The request loading (or already answered, for a small deck); None while another
         deck loads."""
         from briefing.gui.window.deck_loading import LoadRequest  # not before complete()
@@ -179,7 +179,7 @@ class DeckOpening(QObject):
 
     def on_load_failed(self, request: LoadRequest, error: DeckError | OSError) -> None:
         path = request.path
-        if request.purpose == "start":
+        if request.purpose == "last":
             self.open_deck(str(bundled_deck_path()))
             if isinstance(error, DeckError):  # an OSError is not worth a word at start
                 self.on_deck_failed(path, error.problems)
@@ -193,7 +193,7 @@ class DeckOpening(QObject):
 
     def on_load_cancelled(self, request: LoadRequest) -> None:
         w = self.window
-        if request.purpose == "start":
+        if request.purpose == "last":
             self.open_deck(str(bundled_deck_path()))
         elif request.purpose == "open":
             still = f"; still showing {w.deck.title}" if w.deck else ""
