@@ -418,9 +418,12 @@ class MainWindow(QMainWindow):
     # -- opening decks (DeckOpening does it) -----------------------------------------------
 
     def open_deck(self, path: str | os.PathLike[str]) -> bool:
+        """Open the deck at ``path``: True if it is on screen on return; a large deck loads
+        in the background and ``deck_changed`` or ``deck_failed`` says how it ended."""
         return self.opening.open_deck(path)
 
     def on_deck_loaded(self, deck: Deck) -> None:
+        """Show ``deck``, loaded already, in place of the deck on screen."""
         self.opening.on_deck_loaded(deck)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
