@@ -11,9 +11,8 @@ from import_rules import ROOT
 
 MAX_LINES = 500
 PACKAGE = ROOT / "briefing"
-# Over the limit today and being split by another change of issue 14 (the main window's
-# parts); remove it from here when that lands: the second test says when.
-BEING_SPLIT = {"briefing/gui/window/main_window.py"}
+# A module over the limit while a change splits it; the second test says when it can go.
+BEING_SPLIT: set[str] = set()
 
 
 def line_counts(package: Path = PACKAGE) -> dict[str, int]:

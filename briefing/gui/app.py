@@ -122,7 +122,7 @@ def build_main_window(path: str | None, *, staged: bool = False) -> MainWindow:
     assert isinstance(app, QApplication), "create the QApplication first"
     prepare_application(app)
     window = MainWindow(staged=staged)
-    window.open_start_deck(path)
+    window.opening.open_start_deck(path)
     return window
 
 

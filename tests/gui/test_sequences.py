@@ -1,11 +1,12 @@
 """Sequences: random runs of what a reader does in the main window, checked after every step.
 
 A Hypothesis state machine opens decks of 1, 2, 6 and 50 cards and broken ones (the way the
-user does: Ctrl+O, Open Recent, a drop), moves through them with the keys, flips, zooms,
-searches, stars, uses the overview, edits the open deck's files under it, presents and
-exports. After every step: nothing raised, the card on screen is a card of the deck on
-screen (or the empty state shows), the counter says where it is, a deck that failed never
-replaced the good one, and a presentation's screens agree.
+user does: Ctrl+O, Open Recent, a drop) and a deck large enough to load in the background
+(cancelled, or with other things done while it loads), moves through them with the keys,
+flips, zooms, searches, stars, uses the overview, edits the open deck's files under it,
+presents and exports. After every step: nothing raised, the card on screen is a card of
+the deck on screen (or the empty state shows), the counter says where it is, a deck that
+failed never replaced the good one, and a presentation's screens agree.
 
 Each example gets a new window and its own settings folder, and undoes its edits of the
 decks (made once) when it ends, so one example never leans on what an earlier one left
@@ -19,6 +20,7 @@ import functools
 import os
 import shutil
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,12 +38,13 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QSignalSpy, QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from briefing.core.errors import DeckError
+from briefing.core.files import SMALL_FOLDER_FILES, is_small_deck
 from briefing.core.loader import load_deck
 from briefing.core.model import Deck
 from briefing.gui import app as gui_app
@@ -58,6 +61,8 @@ ALT = Qt.KeyboardModifier.AltModifier
 NONE = Qt.KeyboardModifier.NoModifier
 
 GOOD_DECKS = ("one", "two", "six", "fifty")
+# What the reader does while the large deck loads (its worker is not waited for).
+WHILE_LOADING = ("nothing", "cancel", "move", "open another", "reload")
 BROKEN_DECKS = ("empty", "invalid-yaml", "missing-headline", "vanished")
 SEARCHES = ("topic", "card 3", "headline", "putin", "tag:even", '"second headline"', "zqx", "-card")
 MOVING_KEYS = (
@@ -116,6 +121,19 @@ def _file_deck(path: Path, title: str, cards: int) -> Path:
     return path
 
 
+def _large_deck(folder: Path) -> Path:
+    """Too many files to load at once, even with a few removed by live edits, of short cards
+    (their number is what counts)."""
+    folder.mkdir()
+    (folder / "deck.yaml").write_text("title: Large deck\n", encoding="utf-8")
+    for number in range(1, SMALL_FOLDER_FILES + 20):
+        (folder / f"card-{number:03}.yaml").write_text(
+            f"title: Card {number}\nheadline: Headline {number}.\nbody: Body {number}.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
 def make_decks(root: Path) -> dict[str, Path]:
     """Every deck the machine opens, by name, under ``root``."""
     root.mkdir()
@@ -128,6 +146,7 @@ def make_decks(root: Path) -> dict[str, Path]:
         "two": _file_deck(root / "two.yaml", "Two cards", 2),
         "six": Path(shutil.copytree(bundled_deck_path(), root / "six")),
         "fifty": _folder_deck(root / "fifty", "Fifty cards", 50),
+        "large": _large_deck(root / "large"),
         "empty": _folder_deck(root / "empty", "No cards", 0),
         "invalid-yaml": invalid,
         "missing-headline": missing,
@@ -296,6 +315,38 @@ class WindowSequences(RuleBasedStateMachine):
                     self._press(Key.Key_O, CTRL)
         assert self.window.error_panel.isVisibleTo(self.window) != opens  # a failure says why
 
+    @precondition(lambda self: not self._presenting())
+    @rule(meanwhile=st.sampled_from(WHILE_LOADING))
+    @settles
+    def open_large_deck(self, meanwhile: str) -> None:
+        """Ctrl+Shift+O on a deck that loads off the GUI thread; while it loads the window
+        goes on working, refuses a second deck, and can cancel the load."""
+        window, path, loading = self.window, self.decks["large"], self.window.opening.loading
+        before, showing = window.deck, self.good
+        self._expect_opened(path)
+        chosen = staticmethod(lambda *_a, **_k: str(path))
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(QFileDialog, "getExistingDirectory", chosen)
+            self._press(Key.Key_O, CTRL | SHIFT)
+        if not loading.busy:  # live edits removed so many cards that it loaded at once
+            assert is_small_deck(str(path))
+            return
+        assert window.deck is before  # on screen until the new one is ready
+        if meanwhile == "cancel":
+            window.notice.cancel_button.click()
+            assert "cancelled" in window.notice.text()
+            self.good = showing
+            for worker in [t for t in threading.enumerate() if t.name == "deck-loader"]:
+                worker.join(timeout=WAIT_MS / 1000)
+            QCoreApplication.sendPostedEvents()  # what the cancelled load found: dropped
+        elif meanwhile == "move" and window.deck is not None:
+            self._press(Key.Key_End)
+        elif meanwhile == "open another":
+            assert not window.open_deck(self.decks["two"])  # one deck at a time
+        elif meanwhile == "reload":
+            assert not window.opening.reload_deck()
+        self._loaded()
+
     # -- reading ---------------------------------------------------------------------------
 
     @precondition(lambda self: self._reading())
@@ -390,9 +441,15 @@ class WindowSequences(RuleBasedStateMachine):
             expected = load_deck(before.path)
         except (DeckError, OSError):
             expected = None
-        self.window.reload_deck()
+        self.window.opening.reload_deck()
+        self._loaded()
         if expected is not None:
             self.good = expected
+
+    def _loaded(self) -> None:
+        """Wait for a deck loading in the background (a large one) to be on screen."""
+        loading = self.window.opening.loading
+        self.qtbot.waitUntil(lambda: not loading.busy, timeout=WAIT_MS)
 
     def _file_near_reader(self, offset: int) -> Path | None:
         """The file of the card ``offset`` cards from the one the reader sees (presenting or

@@ -72,7 +72,7 @@ def test_the_window_completes_after_its_first_paint_on_the_same_card(
     ]
     window.first_action.trigger()
     assert window.index == 0
-    assert str(deck_folder / "deck.yaml") in window.watcher.watched_paths()
+    assert str(deck_folder / "deck.yaml") in window.opening.watcher.watched_paths()
 
 
 def test_a_deck_not_in_the_cache_opens_when_the_window_completes(

@@ -11,6 +11,10 @@ from briefing.core.model import Deck
 from briefing.gui.widgets.fit_label import FitLabel
 
 
+def window_title(deck: Deck | None) -> str:
+    return f"{deck.title} \u2014 Briefing" if deck else "Briefing"
+
+
 class DeckHeader(QWidget):
     """Both lines elide with "…" when the header is narrow; the whole text is the tooltip.
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -27,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.errors import DeckError, LoadCancelled, Problem, shown_name
 from briefing.core.model import Deck
 from briefing.gui import settings
 from briefing.gui.actions import set_keys
 from briefing.gui.card import zoom
 from briefing.gui.card.card_view import CardView
 from briefing.gui.widgets.marking_banner import MarkingBanner
-from briefing.gui.window.deck_header import DeckHeader
+from briefing.gui.window.deck_header import DeckHeader, window_title
+from briefing.gui.window.deck_opening import DeckOpening
 from briefing.gui.window.window_actions import (
     create_actions,
     create_toolbar,
@@ -53,7 +52,6 @@ if TYPE_CHECKING:  # built by complete(), after the first card is painted
 
     from briefing.gui.present.presentation import Presentation
 
-DECK_FILE_FILTER = "Briefing decks (*.yaml *.yml);;All files (*)"
 # Narrower than this, the toolbar shows icons only (their tooltips name them), leaving
 # room for the deck's title and the search box: at 1280 px the title was cut to a word.
 _COMPACT_WIDTH = 1440
@@ -67,10 +65,6 @@ _COMPLETE_UNPAINTED_MS = 1000
 # Keys the problem list moves by, which the window's actions would otherwise take.
 _LIST_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 MENU_TITLES = ("&File", "&Go", "&View", "P&resent", "&Help")
-
-
-def window_title(deck: Deck | None) -> str:
-    return f"{deck.title} \u2014 Briefing" if deck else "Briefing"
 
 
 class MainWindow(QMainWindow):
@@ -108,11 +102,6 @@ class MainWindow(QMainWindow):
         self.deck: Deck | None = None
         self.index = 0
         self._complete = False
-        # The start deck asked for before the window was complete (see open_start_deck): its
-        # path (None: the last deck), and the deck if it is already on screen from the cache.
-        self._start_pending = False
-        self._start_path: str | None = None
-        self._first_deck: Deck | None = None
         self._overview_shown = False
         self._opened_from_overview_at = -1e9
         self.presentation: Presentation | None = None
@@ -132,6 +121,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._layout())
 
         self.card_view.clicked.connect(self.on_card_clicked)
+        self.opening: DeckOpening = DeckOpening(self)  # the start deck shows before complete()
         self.setAcceptDrops(True)
         self.setMinimumSize(720, 520)
         available = self.screen().availableGeometry()
@@ -172,7 +162,6 @@ class MainWindow(QMainWindow):
         if self._complete:
             return
         self._complete = True
-        from briefing.core.cache import DeckCache
         from briefing.gui.card.focus_ring import KeyboardFocusRing
         from briefing.gui.overview.deck_model import DeckListModel
         from briefing.gui.overview.overview_view import OverviewView
@@ -181,8 +170,6 @@ class MainWindow(QMainWindow):
         from briefing.gui.widgets.notice_bar import NoticeBar
         from briefing.gui.window.accessible_names import AccessibleNames
         from briefing.gui.window.appearance import Appearance
-        from briefing.gui.window.deck_loading import DeckLoading
-        from briefing.gui.window.deck_watcher import DeckWatcher
         from briefing.gui.window.empty_state import EmptyState
         from briefing.gui.window.error_panel import ErrorPanel
         from briefing.gui.window.help_menu import HelpMenu
@@ -202,9 +189,7 @@ class MainWindow(QMainWindow):
         self.error_panel = ErrorPanel()
         self.error_panel.problem_list.installEventFilter(self)
         self.notice = NoticeBar(info_timeout_ms=_NOTICE_MS)
-        self.loading = DeckLoading(self.notice, DeckCache(), self)
-        self.watcher = DeckWatcher(self)  # live reload: the open deck's files
-        self.watcher.changed.connect(self.reload_deck)
+        self.opening.complete()
         self.overview = OverviewView(self.search_session.results_model)
         self.empty_state = EmptyState()
         self.stack.addWidget(self.overview)
@@ -226,28 +211,23 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self._complete_layout()
 
-        self.card_view.flipped.connect(self._update_state)
+        self.card_view.flipped.connect(self.update_state)
         self.overview.card_activated.connect(self.on_overview_card_activated)
-        self.search_session.changed.connect(self._update_state)
-        self.empty_state.open_file_requested.connect(self.choose_deck_file)
-        self.empty_state.open_folder_requested.connect(self.choose_deck_folder)
+        self.search_session.changed.connect(self.update_state)
+        self.empty_state.open_file_requested.connect(self.opening.choose_deck_file)
+        self.empty_state.open_folder_requested.connect(self.opening.choose_deck_folder)
         # A theme or a new button's name (Starred) changes the toolbar's width: the search
         # box follows.
         self.toolbar.installEventFilter(self)
         self._fit_toolbar(self.width())
         self.accessible_names = AccessibleNames(self, self.starring.stars)
         self.focus_ring = KeyboardFocusRing(self.card_view)
-        self._update_state()
+        self.update_state()
         # The card, not the search box (the first in the tab order), has the keys at first.
         if not self.isVisible() or QApplication.focusWidget() is None:
             self.card_view.setFocus()
         self.completed.emit()
-        first_deck, self._first_deck = self._first_deck, None
-        if first_deck is not None:
-            self.on_deck_loaded(first_deck)
-        elif self._start_pending:
-            self.open_start_deck(self._start_path)
-        self._start_pending = False
+        self.opening.open_pending_start()
 
     # -- building --------------------------------------------------------------------------
 
@@ -292,191 +272,25 @@ class MainWindow(QMainWindow):
         column.insertWidget(column.indexOf(self.stack), self.error_panel)
         column.insertWidget(column.indexOf(self.bottom_banner), self.notice)
 
-    # -- opening decks ---------------------------------------------------------------------
-
-    def open_start_deck(self, path: str | None = None) -> None:
-        """Open the deck at ``path``; with none, the last deck, else the bundled one.
-
-        Before the window is complete, a deck unchanged since it was last opened shows from
-        the cache at once, and opening it finishes in ``complete``.
-        """
-        if not self._complete:
-            from briefing.core.cache import DeckCache
-            from briefing.core.files import is_small_deck
-
-            self._start_pending, self._start_path = True, path
-            target = path or settings.start_deck_path()
-            # A large deck, even from the cache, opens once the window is complete: off the
-            # GUI thread, with its progress shown.
-            deck = DeckCache().get(target) if is_small_deck(target) else None
-            if deck is not None:
-                self._show_first_card(deck)
-            return
-        if path is None:
-            from briefing.gui.window.last_deck import open_last_deck
-
-            open_last_deck(self)
-        else:
-            self.open_deck(path)
-
-    def _show_first_card(self, deck: Deck) -> None:
-        """The card the reader left the deck on, on the same side, alone on screen."""
-        self._first_deck = deck
-        self._show_deck_heading(deck)
-        self.setWindowTitle(window_title(deck))
-        if not deck.cards:
-            return
-        place = settings.deck_place(deck.path)
-        index = deck.index_of(place.card_id) if place.card_id else None
-        card = deck.cards[index or 0]
-        self.card_view.set_card(deck, card)
-        self.card_view.front.set_starred(card.id in settings.starred_ids(deck.path))
-        if place.back:
-            self.card_view.flip(animated=False)
-        self.stack.setCurrentWidget(self.card_view)
-
-    def _show_deck_heading(self, deck: Deck) -> None:
-        """The deck's title above the card and its marking above and below everything."""
-        self.header.set_deck(deck)
-        self.top_banner.set_marking(deck.marking)
-        self.bottom_banner.set_marking(deck.marking)
+    # -- opening decks (DeckOpening does it) -----------------------------------------------
 
     def open_deck(self, path: str | os.PathLike[str]) -> bool:
-        """Show the deck at ``path``; if it has problems, list them and keep the current deck."""
-        self.complete()
-        shown = os.fspath(path)
-        if self.loading.busy:
-            return False  # one deck at a time; the one opening can be cancelled
-        try:
-            deck = self.loading.load(shown)
-        except LoadCancelled:
-            still = f"; still showing {self.deck.title}" if self.deck else ""
-            self.notice.show_info(f"Opening {shown_name(shown)} cancelled{still}.")
-            return False
-        except DeckError as error:
-            self.on_deck_failed(shown, error.problems)
-            return False
-        except OSError as error:  # the loader reports these itself; a last safety net
-            self.on_deck_failed(shown, [Problem(shown, 1, 1, error.strerror or str(error))])
-            return False
-        self.on_deck_loaded(deck)
-        return True
+        """Open the deck at ``path``: True if it is on screen on return; a large deck loads
+        in the background and ``deck_changed`` or ``deck_failed`` says how it ended."""
+        return self.opening.open_deck(path)
 
     def on_deck_loaded(self, deck: Deck) -> None:
-        self.deck = deck
-        self.index = 0  # the old deck's place means nothing in this one
-        self.search_session.open_deck(deck)
-        self.model.set_deck(deck)
-        self.error_panel.hide()
-        self.notice.hide()
-        self._show_deck_heading(deck)
-        self.set_overview_visible(False)
-        self.deck_changed.emit(deck)
-        self.go_to(0)
-        self.reading_place.on_deck_shown(deck)
-        self._watch(deck)
-
-    def on_deck_failed(
-        self, path: str, problems: Sequence[Problem], reloading: bool = False
-    ) -> None:
-        shown = self.deck.title if self.deck else ""
-        self.error_panel.show_problems(path, problems, shown, reloading)
-        self._update_state()
-        self.deck_failed.emit(path, problems)
-
-    def _watch(self, deck: Deck) -> None:
-        if deck.path:
-            self.watcher.watch(deck.path, [str(c.image.path) for c in deck.cards if c.image])
-        else:
-            self.watcher.stop()
-
-    def reload_deck(self) -> bool:
-        """Load the deck on screen again (its files changed), keeping the card, its side,
-        the search and the overview; if it now has problems, list them and keep it."""
-        old = self.deck
-        if old is None or not old.path or self.loading.busy:
-            return False
-        card_id, previous = (old.cards[self.index].id if old.cards else ""), self.index
-        back = self.card_view.is_flipped()
-        try:
-            deck = self.loading.load(old.path)
-        except LoadCancelled:
-            return False
-        except DeckError as error:
-            self.on_deck_failed(old.path, error.problems, reloading=True)
-            return False
-        except OSError as error:
-            problem = Problem(old.path, 1, 1, error.strerror or str(error))
-            self.on_deck_failed(old.path, [problem], reloading=True)
-            return False
-        if self.deck is not old:
-            return False  # another deck opened meanwhile
-        kept = deck.index_of(card_id)  # else the card now where it was, or the last
-        self.deck = deck
-        self.index = kept if kept is not None else max(0, min(previous, len(deck.cards) - 1))
-        self.model.set_deck(deck)
-        self.search_session.reload_deck(deck)  # keeps the search text
-        self.error_panel.hide()
-        self._show_deck_heading(deck)
-        self.deck_changed.emit(deck)
-        self.go_to(self.index)
-        if back and deck.cards and not self.card_view.is_flipped():
-            self.reading_place.flip_instantly()
-        self.reading_place.on_deck_shown(deck)
-        if self._overview_shown and not self.search_session.is_searching():
-            self.overview.select_row(self.search_session.results_model.row_of(self.index))
-        self._watch(deck)
-        from briefing.core.deck_changes import describe_changes
-
-        self.notice.show_info(describe_changes(old, deck))
-        self._update_state()
-        return True
-
-    def choose_deck_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open Deck File", self._dialog_folder(), DECK_FILE_FILTER
-        )
-        if path:
-            self.open_deck(path)
-
-    def choose_deck_folder(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path = QFileDialog.getExistingDirectory(self, "Open Deck Folder", self._dialog_folder())
-        if path:
-            self.open_deck(path)
-
-    def _dialog_folder(self) -> str:
-        return str(self.deck.folder) if self.deck is not None else ""
+        """Show ``deck``, loaded already, in place of the deck on screen."""
+        self.opening.on_deck_loaded(deck)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        self._accept_files(event)
+        self.opening.accept_files(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        self._accept_files(event)
-
-    def _accept_files(self, event: QDragMoveEvent) -> None:
-        if self._dropped_path(event) is not None:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        self.opening.accept_files(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = self._dropped_path(event)
-        if path is None:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.open_deck(path)
-
-    @staticmethod
-    def _dropped_path(event: QDropEvent) -> str | None:
-        mime = event.mimeData()
-        if mime is None or not mime.hasUrls():
-            return None
-        return next((url.toLocalFile() for url in mime.urls() if url.isLocalFile()), None)
+        self.opening.drop(event)
 
     # -- moving through the deck -----------------------------------------------------------
 
@@ -494,7 +308,7 @@ class MainWindow(QMainWindow):
         match = self.search_session.card_match(index)
         self.card_view.set_card(self.deck, card, match, keep_side=keep_side)
         self.card_changed.emit(index)
-        self._update_state()
+        self.update_state()
 
     def next_card(self) -> None:
         self.go_to(self.index + 1)
@@ -519,7 +333,7 @@ class MainWindow(QMainWindow):
     def flip_card(self) -> None:
         if self.deck is not None and not self.overview_visible():
             self.card_view.flip()
-            self._update_state()
+            self.update_state()
 
     # -- overview --------------------------------------------------------------------------
 
@@ -531,7 +345,7 @@ class MainWindow(QMainWindow):
         visible = visible and self.deck is not None
         changed = visible != self._overview_shown
         self._overview_shown = visible
-        self._update_state()
+        self.update_state()
         if changed and visible:
             searching = self.search_session.is_searching()
             rows = self.search_session.results_model
@@ -579,7 +393,7 @@ class MainWindow(QMainWindow):
 
     # -- keeping the window in step --------------------------------------------------------
 
-    def _update_state(self) -> None:
+    def update_state(self) -> None:
         deck = self.deck
         overview = self.overview_visible()
         page = self.empty_state if deck is None else self.overview if overview else self.card_view
@@ -659,5 +473,5 @@ class MainWindow(QMainWindow):
         if self._complete:
             settings.save_geometry(self.saveGeometry())
             self.search_session.shutdown()
-            self.watcher.stop()
+            self.opening.stop()
         super().closeEvent(event)

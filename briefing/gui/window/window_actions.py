@@ -45,7 +45,7 @@ ACTIONS: tuple[WindowAction, ...] = (
         "&Open Deck File\u2026",
         "Open a deck file",
         ["Ctrl+O"],
-        lambda w: w.choose_deck_file(),
+        lambda w: w.opening.choose_deck_file(),
         "open",
         "Open",
     ),
@@ -54,7 +54,7 @@ ACTIONS: tuple[WindowAction, ...] = (
         "Open Deck &Folder\u2026",
         "Open a deck folder",
         ["Ctrl+Shift+O"],
-        lambda w: w.choose_deck_folder(),
+        lambda w: w.opening.choose_deck_folder(),
     ),
     WindowAction(
         "print_action",

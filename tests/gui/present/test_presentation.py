@@ -494,7 +494,7 @@ def test_esc_lands_on_the_card_last_shown_after_the_deck_was_reloaded_meanwhile(
     qtbot.keyClick(audience, Qt.Key.Key_End)
     qtbot.keyClick(audience, Qt.Key.Key_Left)  # Charlie, third of four
     (deck_folder / "alpha.yaml").unlink()
-    assert window.reload_deck()  # as the watcher does
+    assert window.opening.reload_deck()  # as the watcher does
     qtbot.keyClick(audience, Qt.Key.Key_Escape)
     assert window.card_view.front.topic_label.text() == "Charlie"
     assert window.position_label.text() == "Card 2 of 3"

@@ -1,21 +1,27 @@
 """A large deck loads off the GUI thread: the window repaints, shows progress, can cancel,
-and keeps the deck on screen until the new one is ready."""
+and keeps the deck on screen until the new one is ready. ``open_deck`` returns at once, and
+the window's ``deck_changed`` (or the loader's ``cancelled``) says when the load has ended."""
 
 from __future__ import annotations
 
 import shutil
+import sys
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from briefing.core import loader
+from briefing.core.model import Deck
 from briefing.gui.window.deck_loading import DeckLoading
 from briefing.gui.window.main_window import MainWindow
+from tests.factories import make_deck
 
 WAIT_S = 10.0
+WAIT_MS = 10_000
 CARD = "title: Card {n}\nheadline: Headline {n}.\nbody: |\n  - detail {n}\n"
 
 
@@ -45,7 +51,8 @@ def test_large_deck_loads_in_the_background_with_progress(
     watch.timeout.connect(lambda: events_handled.append(1))
     watch.timeout.connect(lambda: seen.append(window.notice.text()))
     watch.start()
-    assert window.open_deck(large_folder)
+    with qtbot.waitSignal(window.deck_changed, timeout=WAIT_MS):
+        window.open_deck(large_folder)
     watch.stop()
     assert window.card_count() == 400
     assert events_handled  # the event loop ran while the deck loaded
@@ -57,30 +64,36 @@ def test_cancelling_a_large_load_keeps_the_deck_on_screen(
     qtbot: Any, window: MainWindow, large_folder: Path, progress_at_once: None
 ) -> None:
     before = window.deck
+    assert before is not None
     QTimer.singleShot(0, window.notice.cancel_button.click)
-    assert window.open_deck(large_folder) is False
+    with qtbot.waitSignal(window.opening.loading.cancelled, timeout=WAIT_MS):
+        assert window.open_deck(large_folder) is False
     assert window.deck is before
-    assert "cancelled" in window.notice.text()
-    assert not window.loading.busy
+    assert window.notice.text() == f"Opening {large_folder} cancelled; still showing Test deck."
+    assert not window.opening.loading.busy
+    end_loads()  # what the cancelled load found is dropped when it ends
+    assert window.deck is before
 
 
 def test_a_second_open_while_loading_is_refused(
-    qtbot: Any, window: MainWindow, large_folder: Path, progress_at_once: None
+    qtbot: Any, window: MainWindow, large_folder: Path, deck_folder: Path, progress_at_once: None
 ) -> None:
-    answers: list[bool] = []
-    QTimer.singleShot(0, lambda: answers.append(window.open_deck(large_folder)))
-    assert window.open_deck(large_folder)
-    assert answers == [False]
+    shown: list[Deck] = []
+    window.deck_changed.connect(shown.append)
+    with qtbot.waitSignal(window.deck_changed, timeout=WAIT_MS):
+        window.open_deck(large_folder)
+        assert window.open_deck(deck_folder) is False  # one deck at a time
+    assert [deck.title for deck in shown] == ["Large deck"]
+    assert not window.opening.loading.busy
 
 
 def test_a_window_not_yet_shown_appears_before_a_large_deck_loads(
     qtbot: Any, window: MainWindow, large_folder: Path, progress_at_once: None
 ) -> None:
     window.hide()  # as at start-up, before the first show()
-    visible_while_loading: list[bool] = []
-    QTimer.singleShot(0, lambda: visible_while_loading.append(window.isVisible()))
-    assert window.open_deck(large_folder)
-    assert visible_while_loading == [True]
+    with qtbot.waitSignal(window.deck_changed, timeout=WAIT_MS):
+        window.open_deck(large_folder)
+        assert window.isVisible()
 
 
 def write_huge_card_deck(path: Path, quotes: int = 150_000) -> None:
@@ -118,10 +131,9 @@ def test_cancel_stops_the_work_itself_not_only_the_wait(
 
     monkeypatch.setattr(loader, "load_deck", recording_load)
     QTimer.singleShot(0, window.notice.cancel_button.click)
-    assert window.open_deck(huge) is False
-    for worker in loader_threads():
-        worker.join(timeout=WAIT_S)
-        assert not worker.is_alive()
+    with qtbot.waitSignal(window.opening.loading.cancelled, timeout=WAIT_MS):
+        window.open_deck(huge)
+    end_loads()
     line, lines = stopped_at[0]
     assert line < lines / 2  # stopped early in the one card, not at its end
     assert window.open_deck(deck_folder) is True
@@ -129,6 +141,14 @@ def test_cancel_stops_the_work_itself_not_only_the_wait(
 
 def loader_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "deck-loader"]
+
+
+def end_loads() -> None:
+    """Wait for every load's worker to end, then hand what they found to the window."""
+    for worker in loader_threads():
+        worker.join(timeout=WAIT_S)
+        assert not worker.is_alive()
+    QCoreApplication.sendPostedEvents()
 
 
 def test_another_deck_opens_while_a_cancelled_load_is_still_winding_down(
@@ -153,17 +173,167 @@ def test_another_deck_opens_while_a_cancelled_load_is_still_winding_down(
 
     monkeypatch.setattr(loader, "load_deck", held_load)
     QTimer.singleShot(0, window.notice.cancel_button.click)
-    assert window.open_deck(large_folder) is False  # at once, its worker still held
+    with qtbot.waitSignal(window.opening.loading.cancelled, timeout=WAIT_MS):
+        window.open_deck(large_folder)  # cancelled at once, its worker still held
     (first,) = loader_threads()
     assert first.is_alive()
 
     def end_first_then_second() -> None:
         first_may_end.set()
         first.join(timeout=WAIT_S)
-        # The first's late "done" is queued now, so delivered while the second waits (it
-        # must not end that wait), and before this lets the second end.
+        # The first's late "done" is queued now, so delivered while the second loads (it
+        # must not be taken for the second's), and before this lets the second end.
         QTimer.singleShot(0, second_may_end.set)
 
     QTimer.singleShot(0, end_first_then_second)
-    assert window.open_deck(second) is True
+    with qtbot.waitSignal(window.deck_changed, timeout=WAIT_MS) as shown:
+        window.open_deck(second)
+    assert shown.args[0].title == "Second deck"
     assert window.deck is not None and window.deck.title == "Second deck"
+
+
+def callers() -> list[str]:
+    """The names of the functions the calling code is running inside, innermost first."""
+    names, frame = [], sys._getframe(1)
+    while frame is not None:
+        names.append(frame.f_code.co_name)
+        frame = frame.f_back
+    return names
+
+
+def test_a_large_deck_arrives_from_the_event_loop_not_from_inside_open_deck(
+    qtbot: Any, window: MainWindow, large_folder: Path, progress_at_once: None
+) -> None:
+    """No nested event loop: open_deck returns while the deck loads, and the deck is shown
+    by the window's own event loop when the worker says it is ready."""
+    before = window.deck
+    shown_inside: list[list[str]] = []
+    window.deck_changed.connect(lambda _deck: shown_inside.append(callers()))
+    with qtbot.waitSignal(window.deck_changed, timeout=WAIT_MS):
+        assert window.open_deck(large_folder) is False  # not on screen yet
+        assert window.deck is before and window.opening.loading.busy
+    (stack,) = shown_inside
+    assert "open_deck" not in stack
+    assert window.deck is not None and window.deck.title == "Large deck"
+
+
+@pytest.fixture
+def held_loads(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Loads off the GUI thread wait until the test sets the event it returns."""
+    may_end = threading.Event()
+    real_load = loader.load_deck
+
+    def held_load(path: str, cache: Any = None, progress: Any = None) -> Any:
+        if progress is not None:
+            may_end.wait(WAIT_S)
+        return real_load(path, cache=cache, progress=progress)
+
+    monkeypatch.setattr(loader, "load_deck", held_load)
+    return may_end
+
+
+def test_a_reload_of_a_deck_no_longer_on_screen_is_dropped(
+    qtbot: Any,
+    window: MainWindow,
+    large_folder: Path,
+    progress_at_once: None,
+    held_loads: threading.Event,
+) -> None:
+    held_loads.set()
+    with qtbot.waitSignal(window.deck_changed, timeout=WAIT_MS):
+        window.open_deck(large_folder)
+    held_loads.clear()
+    (large_folder / "card-000.yaml").write_text(CARD.format(n="edited"), encoding="utf-8")
+    assert window.opening.reload_deck() is False  # on its way
+    other = make_deck(3, title="Other deck")
+    window.on_deck_loaded(other)  # another deck is shown meanwhile
+    held_loads.set()
+    end_loads()
+    assert window.deck is other
+    assert window.card_view.front.topic_label.text() == other.cards[0].title
+    assert not window.opening.loading.busy and not window.notice.isVisible()
+
+
+def test_closing_the_window_while_a_large_deck_loads_is_clean(
+    qtbot: Any,
+    window: MainWindow,
+    large_folder: Path,
+    progress_at_once: None,
+    held_loads: threading.Event,
+) -> None:
+    before = window.deck
+    window.open_deck(large_folder)
+    window.close()
+    held_loads.set()
+    end_loads()
+    assert window.deck is before
+    assert not window.opening.loading.busy and not window.notice.isVisible()
+
+
+def test_a_window_deleted_while_a_large_deck_loads_leaves_its_worker_to_end_quietly(
+    qtbot: Any,
+    styled_app: Any,
+    large_folder: Path,
+    progress_at_once: None,
+    held_loads: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    worker_errors: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: worker_errors.append(args.exc_value))
+    window = MainWindow()
+    window.show()
+    window.open_deck(large_folder)
+    window.close()
+    shiboken6.delete(window)
+    held_loads.set()
+    end_loads()
+    assert worker_errors == []
+
+
+def test_a_deck_asked_for_while_the_start_deck_loads_opens_after_it(
+    qtbot: Any,
+    styled_app: Any,
+    large_folder: Path,
+    deck_folder: Path,
+    progress_at_once: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As when a second start names a deck before the first start's large deck is open."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(large_folder.parent / "cache"))
+    from briefing.gui.app import build_main_window
+
+    window = build_main_window(str(large_folder), staged=True)
+    qtbot.addWidget(window)
+    shown: list[str] = []
+    window.deck_changed.connect(lambda deck: shown.append(deck.title))
+    assert window.open_deck(deck_folder) is False  # the start deck is loading
+    qtbot.waitUntil(lambda: shown == ["Large deck", "Good deck"], timeout=WAIT_MS)
+    assert window.deck is not None and window.deck.title == "Good deck"
+
+
+@pytest.mark.parametrize("ending", ["broken", "cancelled"])
+def test_a_large_last_deck_that_does_not_open_leaves_the_bundled_deck_on_screen(
+    qtbot: Any, styled_app: Any, large_folder: Path, progress_at_once: None, ending: str
+) -> None:
+    """Started with no deck named: a broken last deck's problems are listed over the bundled
+    deck; a cancelled one is not, and the bundled deck is opened instead."""
+    from briefing.gui import settings
+    from briefing.gui.app import build_main_window
+    from briefing.paths import bundled_deck_path
+
+    if ending == "broken":
+        (large_folder / "card-000.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    else:
+        QTimer.singleShot(0, lambda: window.notice.cancel_button.click())
+    settings.app_settings().setValue(settings.LAST_DECK_KEY, str(large_folder))
+    window = build_main_window(None)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.deck is not None, timeout=WAIT_MS)
+    assert window.deck is not None
+    assert settings.resolved(window.deck.path) == settings.resolved(bundled_deck_path())
+    lines = window.error_panel.problem_lines()
+    if ending == "broken":
+        assert window.error_panel.isVisibleTo(window)
+        assert lines and lines[0].startswith(str(large_folder / "card-000.yaml"))
+    else:
+        assert not window.error_panel.isVisibleTo(window)

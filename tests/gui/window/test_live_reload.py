@@ -84,7 +84,7 @@ def test_a_file_renamed_over_a_card_reloads_it_and_keeps_being_watched(
         )
         os.replace(temporary, card)
         qtbot.waitUntil(lambda n=n: _title(live) == f"Alpha {n}", timeout=WAIT_MS)
-    assert str(card) in live.watcher.watched_paths()
+    assert str(card) in live.opening.watcher.watched_paths()
 
 
 def test_a_broken_edit_keeps_the_deck_and_a_fix_clears_the_problems(
@@ -178,7 +178,7 @@ def test_a_single_file_deck_saved_by_rename_keeps_being_watched(
         temporary.write_text(text.replace("Only", f"Only {n}"), encoding="utf-8")
         os.replace(temporary, deck_file)
         qtbot.waitUntil(lambda n=n: _title(window) == f"Only {n}", timeout=WAIT_MS)
-    assert str(deck_file) in window.watcher.watched_paths()
+    assert str(deck_file) in window.opening.watcher.watched_paths()
 
 
 def test_other_files_in_the_folder_do_not_reload(
@@ -186,13 +186,13 @@ def test_other_files_in_the_folder_do_not_reload(
 ) -> None:
     reloads: list[object] = []
     live.deck_changed.connect(reloads.append)
-    folder_events = live.watcher._watcher.directoryChanged  # the watcher did see them
+    folder_events = live.opening.watcher._watcher.directoryChanged  # the watcher did see them
     with qtbot.waitSignal(folder_events, timeout=WAIT_MS):
         (deck_folder / "export.pdf").write_bytes(b"%PDF")
         (deck_folder / "notes.txt").write_text("to do", encoding="utf-8")
         (deck_folder / ".beta.yaml.swp").write_bytes(b"vim swap")
         (deck_folder / "beta.yaml~").write_text("title: Backup\n", encoding="utf-8")
-    with qtbot.assertNotEmitted(live.watcher.changed, wait=SETTLE_MS):
+    with qtbot.assertNotEmitted(live.opening.watcher.changed, wait=SETTLE_MS):
         pass
     assert reloads == []
 
@@ -200,7 +200,7 @@ def test_other_files_in_the_folder_do_not_reload(
         "title: Gamma\nheadline: Third headline.\nbody: Third body.\n", encoding="utf-8"
     )
     qtbot.waitUntil(lambda: live.card_count() == 3, timeout=WAIT_MS)
-    with qtbot.assertNotEmitted(live.watcher.changed, wait=SETTLE_MS):
+    with qtbot.assertNotEmitted(live.opening.watcher.changed, wait=SETTLE_MS):
         pass
     assert len(reloads) == 1
 

@@ -127,12 +127,12 @@ def test_empty_state_buttons_open_the_file_dialogs(
 ) -> None:
     window = new_window()
     asked: list[str] = []
-    monkeypatch.setattr(window, "choose_deck_file", lambda: asked.append("file"))
-    monkeypatch.setattr(window, "choose_deck_folder", lambda: asked.append("folder"))
+    monkeypatch.setattr(window.opening, "choose_deck_file", lambda: asked.append("file"))
+    monkeypatch.setattr(window.opening, "choose_deck_folder", lambda: asked.append("folder"))
     window.empty_state.open_file_requested.disconnect()
     window.empty_state.open_folder_requested.disconnect()
-    window.empty_state.open_file_requested.connect(window.choose_deck_file)
-    window.empty_state.open_folder_requested.connect(window.choose_deck_folder)
+    window.empty_state.open_file_requested.connect(window.opening.choose_deck_file)
+    window.empty_state.open_folder_requested.connect(window.opening.choose_deck_folder)
     qtbot.mouseClick(window.empty_state.open_file_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.empty_state.open_folder_button, Qt.MouseButton.LeftButton)
     assert asked == ["file", "folder"]
