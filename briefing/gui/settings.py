@@ -41,6 +41,16 @@ REDUCE_MOTION_KEY = "view/reduce_motion"
 STAGE_KEY = "presentation/stage"
 COUNTDOWN_KEY = "presentation/countdownMinutes"
 NOTES_ZOOM_KEY = "presentation/notesZoom"  # the speaker notes' size, in percent
+# The print and export options last chosen (read and checked by printing/export_settings)
+EXPORT_KEYS = {
+    "layout": "export/layout",
+    "per_page": "export/per_page",
+    "page_size": "export/page_size",
+    "notes": "export/notes",
+    "offset_x": "export/offset_x_mm",
+    "offset_y": "export/offset_y_mm",
+}
+EXPORT_FOLDER_KEY = "export/folder"
 _DECK_GROUP = "decks"  # decks/<key>/{path,card,side_back,stars/<id>} (and starred, before)
 MAX_RECENT = 10
 # Qt parses about 50 MB a second; a larger file is someone else's, not settings.

@@ -220,3 +220,32 @@ def test_reopening_a_deck_where_it_was_left_writes_no_settings(
     second.open_deck(str(deck_folder))
     assert second.index == 1
     assert ini.stat().st_ino == written
+
+
+def _settings_keys_in(source: Path) -> list[str]:
+    """The string constants in ``source`` shaped like a settings key ("view/theme")."""
+    import ast
+    import re
+
+    shaped = re.compile(r"(session|window|view|presentation|export)/\w+")
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and shaped.fullmatch(node.value)
+    ]
+
+
+def test_every_settings_key_is_named_in_the_settings_module_alone() -> None:
+    from briefing.gui import settings as settings_module
+
+    owner = Path(settings_module.__file__)
+    assert len(_settings_keys_in(owner)) >= 9
+    elsewhere = {
+        str(source.relative_to(owner.parents[2])): keys
+        for source in sorted(owner.parents[1].rglob("*.py"))
+        if source != owner and (keys := _settings_keys_in(source))
+    }
+    assert elsewhere == {}

@@ -23,20 +23,19 @@ from briefing.export.options import (
     ExportOptions,
     OptionsError,
 )
-from briefing.gui.settings import Store, as_int, as_path, path_value, read
+from briefing.gui.settings import (
+    EXPORT_FOLDER_KEY,
+    EXPORT_KEYS,
+    Store,
+    as_int,
+    as_path,
+    path_value,
+    read,
+)
 
 Scope = Literal["deck", "search", "card"]
 SCOPES: tuple[str, ...] = get_args(Scope)
 
-_KEYS = {
-    "layout": "export/layout",
-    "per_page": "export/per_page",
-    "page_size": "export/page_size",
-    "notes": "export/notes",
-    "offset_x": "export/offset_x_mm",
-    "offset_y": "export/offset_y_mm",
-}
-FOLDER_KEY = "export/folder"
 _UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -71,17 +70,17 @@ class CardChoice:
 def load_options(settings: Store) -> ExportOptions:
     """The options last saved; any value that is missing, of the wrong type or makes no
     sense is the default."""
-    layout = _text(read(settings, _KEYS["layout"]))
+    layout = _text(read(settings, EXPORT_KEYS["layout"]))
     if layout not in LAYOUTS:
         layout = "handout"
-    per_page = as_int(read(settings, _KEYS["per_page"]))
+    per_page = as_int(read(settings, EXPORT_KEYS["per_page"]))
     if per_page not in PER_PAGE[layout]:
         per_page = 0
-    page_size = _text(read(settings, _KEYS["page_size"]))
-    notes = _text(read(settings, _KEYS["notes"])).lower() == "true"
+    page_size = _text(read(settings, EXPORT_KEYS["page_size"]))
+    notes = _text(read(settings, EXPORT_KEYS["notes"])).lower() == "true"
     offset = (
-        _offset(read(settings, _KEYS["offset_x"])),
-        _offset(read(settings, _KEYS["offset_y"])),
+        _offset(read(settings, EXPORT_KEYS["offset_x"])),
+        _offset(read(settings, EXPORT_KEYS["offset_y"])),
     )
     options = ExportOptions(
         layout,  # type: ignore[arg-type]
@@ -97,12 +96,12 @@ def load_options(settings: Store) -> ExportOptions:
 
 
 def save_options(settings: Store, options: ExportOptions) -> None:
-    settings.setValue(_KEYS["layout"], options.layout)
-    settings.setValue(_KEYS["per_page"], options.per_page)
-    settings.setValue(_KEYS["page_size"], options.page_size or "")
-    settings.setValue(_KEYS["notes"], "true" if options.notes else "false")
-    settings.setValue(_KEYS["offset_x"], options.offset_mm[0])
-    settings.setValue(_KEYS["offset_y"], options.offset_mm[1])
+    settings.setValue(EXPORT_KEYS["layout"], options.layout)
+    settings.setValue(EXPORT_KEYS["per_page"], options.per_page)
+    settings.setValue(EXPORT_KEYS["page_size"], options.page_size or "")
+    settings.setValue(EXPORT_KEYS["notes"], "true" if options.notes else "false")
+    settings.setValue(EXPORT_KEYS["offset_x"], options.offset_mm[0])
+    settings.setValue(EXPORT_KEYS["offset_y"], options.offset_mm[1])
 
 
 def _text(value: object) -> str:
@@ -131,11 +130,11 @@ def with_pdf_suffix(path: str) -> str:
 
 def load_folder(settings: Store) -> str:
     """Where a save dialog starts: the folder last exported to, else Documents, else home."""
-    return default_folder(as_path(read(settings, FOLDER_KEY)))
+    return default_folder(as_path(read(settings, EXPORT_FOLDER_KEY)))
 
 
 def save_folder(settings: Store, folder: str) -> None:
-    settings.setValue(FOLDER_KEY, path_value(folder))
+    settings.setValue(EXPORT_FOLDER_KEY, path_value(folder))
 
 
 def default_folder(folder: str) -> str:
