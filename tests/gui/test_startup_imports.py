@@ -27,6 +27,8 @@ AFTER_FIRST_CARD = (
     "briefing.core.loader",
     "briefing.gui.search.card_search",
     "briefing.gui.window.starring",
+    "briefing.gui.window.window_actions",
+    "briefing.gui.window.deck_loading",
     "briefing.gui.window.zoom_control",
     "briefing.gui.window.appearance",
     "briefing.gui.window.recent_decks",

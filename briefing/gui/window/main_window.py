@@ -34,12 +34,6 @@ from briefing.gui.card.card_view import CardView
 from briefing.gui.widgets.marking_banner import MarkingBanner
 from briefing.gui.window.deck_header import DeckHeader, window_title
 from briefing.gui.window.deck_opening import DeckOpening
-from briefing.gui.window.window_actions import (
-    create_actions,
-    create_toolbar,
-    fill_menus,
-    keep_arrows_icon_only,
-)
 
 if TYPE_CHECKING:  # built by complete(), after the first card is painted
     from PySide6.QtGui import (
@@ -176,6 +170,7 @@ class MainWindow(QMainWindow):
         from briefing.gui.window.reading_place import ReadingPlace
         from briefing.gui.window.recent_decks import RecentDecks
         from briefing.gui.window.starring import Starring
+        from briefing.gui.window.window_actions import create_actions, create_toolbar
         from briefing.gui.window.zoom_control import ZoomControl
 
         self.model = DeckListModel(self)
@@ -233,6 +228,7 @@ class MainWindow(QMainWindow):
 
     def _create_menus(self) -> None:
         from briefing.gui.present.presentation import PresentMenu
+        from briefing.gui.window.window_actions import fill_menus
 
         fill_menus(self)
         # The Present menu fills itself; it takes the place of the title shown until now.
@@ -456,6 +452,8 @@ class MainWindow(QMainWindow):
             if compact
             else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
         )
+        from briefing.gui.window.window_actions import keep_arrows_icon_only
+
         keep_arrows_icon_only(self, self.toolbar)  # the toolbar's style just overrode theirs
         self._fit_search_field(width)
 
