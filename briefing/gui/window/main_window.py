@@ -446,14 +446,14 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
 
     def _fit_toolbar(self, width: int) -> None:
+        from briefing.gui.window.window_actions import keep_arrows_icon_only
+
         compact = width < _COMPACT_WIDTH
         self.toolbar.setToolButtonStyle(
             Qt.ToolButtonStyle.ToolButtonIconOnly
             if compact
             else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
         )
-        from briefing.gui.window.window_actions import keep_arrows_icon_only
-
         keep_arrows_icon_only(self, self.toolbar)  # the toolbar's style just overrode theirs
         self._fit_search_field(width)
 
