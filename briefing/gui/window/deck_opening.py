@@ -46,10 +46,6 @@ class DeckOpening(QObject):
         self._start_path: str | None = None
         self._first_deck: Deck | None = None
         self._shown: LoadRequest | None = None  # the last request whose deck went on screen
-        # While a large start deck loads: its request, and a deck asked for meanwhile, which
-        # opens once the start deck's load has ended.
-        self._start_request: LoadRequest | None = None
-        self._after_start: str | None = None
 
     def complete(self) -> None:
         """Loading and live reload, once the window has its notice bar."""
@@ -88,9 +84,10 @@ class DeckOpening(QObject):
             if deck is not None:
                 self._show_first_card(deck)
             return
-        request = self.open_last_deck() if path is None else self._request(path, "open")
-        if request is not None and request is self.loading.pending:
-            self._start_request = request
+        if path is None:
+            self.open_last_deck()
+        else:
+            self._request(path, "open")
 
     def open_pending_start(self) -> None:
         """The window is complete: finish opening the start deck, if one was asked for."""
@@ -101,7 +98,7 @@ class DeckOpening(QObject):
             self.open_start_deck(self._start_path)
         self._start_pending = False
 
-    def open_last_deck(self) -> LoadRequest | None:
+    def open_last_deck(self) -> None:
         """With no deck named: the last deck, else the bundled one. A last deck now broken
         shows its problems over the bundled deck (see on_load_failed)."""
         bundled = str(bundled_deck_path())
@@ -109,7 +106,6 @@ class DeckOpening(QObject):
         request = self._request(last, "last") if last != bundled else None
         if request is None:
             self.open_deck(bundled)
-        return request
 
     def _show_first_card(self, deck: Deck) -> None:
         """The card the reader left the deck on, on the same side, alone on screen."""
@@ -145,11 +141,8 @@ class DeckOpening(QObject):
         """
         self.window.complete()
         request = self._request(os.fspath(path), "open")
-        if request is None:  # one deck at a time; the one opening can be cancelled
-            if self.loading.pending is self._start_request:  # the start deck first, as asked
-                self._after_start = os.fspath(path)
-            return False
-        return self._shown is request
+        # One deck at a time (None): the one opening can be cancelled.
+        return request is not None and self._shown is request
 
     def reload_deck(self) -> bool:
         """Load the deck on screen again (its files changed), keeping the card, its side,
@@ -175,7 +168,6 @@ class DeckOpening(QObject):
         else:
             self.on_deck_loaded(deck)
         self._shown = request
-        self._ended(request)
 
     def on_load_failed(self, request: LoadRequest, error: DeckError | OSError) -> None:
         path = request.path
@@ -189,7 +181,6 @@ class DeckOpening(QObject):
             else:  # the loader reports these itself; a last safety net
                 problems = [Problem(path, 1, 1, error.strerror or str(error))]
             self.on_deck_failed(path, problems, reloading=request.purpose == "reload")
-        self._ended(request)
 
     def on_load_cancelled(self, request: LoadRequest) -> None:
         w = self.window
@@ -198,14 +189,6 @@ class DeckOpening(QObject):
         elif request.purpose == "open":
             still = f"; still showing {w.deck.title}" if w.deck else ""
             w.notice.show_info(f"Opening {shown_name(request.path)} cancelled{still}.")
-        self._ended(request)
-
-    def _ended(self, request: LoadRequest) -> None:
-        if request is self._start_request:
-            self._start_request = None
-            later, self._after_start = self._after_start, None
-            if later is not None:
-                self.open_deck(later)
 
     def on_deck_loaded(self, deck: Deck) -> None:
         """Show ``deck`` on its first card, in place of the deck on screen."""

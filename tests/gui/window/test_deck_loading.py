@@ -290,7 +290,7 @@ def test_a_window_deleted_while_a_large_deck_loads_leaves_its_worker_to_end_quie
     assert worker_errors == []
 
 
-def test_a_deck_asked_for_while_the_start_deck_loads_opens_after_it(
+def test_a_deck_asked_for_while_the_start_deck_loads_is_refused_like_any_second_deck(
     qtbot: Any,
     styled_app: Any,
     large_folder: Path,
@@ -298,7 +298,8 @@ def test_a_deck_asked_for_while_the_start_deck_loads_opens_after_it(
     progress_at_once: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """As when a second start names a deck before the first start's large deck is open."""
+    """As when a second start names a deck before the first start's large deck is open:
+    one deck at a time, as before loading ended with a signal, and the start deck opens."""
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(large_folder.parent / "cache"))
     from briefing.gui.app import build_main_window
 
@@ -307,8 +308,9 @@ def test_a_deck_asked_for_while_the_start_deck_loads_opens_after_it(
     shown: list[str] = []
     window.deck_changed.connect(lambda deck: shown.append(deck.title))
     assert window.open_deck(deck_folder) is False  # the start deck is loading
-    qtbot.waitUntil(lambda: shown == ["Large deck", "Good deck"], timeout=WAIT_MS)
-    assert window.deck is not None and window.deck.title == "Good deck"
+    qtbot.waitUntil(lambda: shown == ["Large deck"], timeout=WAIT_MS)
+    assert not window.opening.loading.busy
+    assert window.deck is not None and window.deck.title == "Large deck"
 
 
 @pytest.mark.parametrize("ending", ["broken", "cancelled"])
