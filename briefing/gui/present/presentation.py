@@ -369,18 +369,23 @@ def present(window: MainWindow, presenter: bool = False, tag: str = "") -> Prese
         return None
     start = cards.index(window.index) if window.index in cards else 0
     presentation = Presentation(deck, cards, start, home=window)
-    presentation.ended.connect(lambda index: _return_to(window, deck.cards[index].id))
+    presentation.ended.connect(
+        lambda index: _return_to(window, deck.cards[index].id, presentation.showing_back)
+    )
     presentation.start(presenter=presenter)
     return presentation
 
 
-def _return_to(window: MainWindow, card_id: str) -> None:
-    """Back on the card last shown, found by its id: the deck may have been reloaded since
-    (a card gone before it moves it up). If it is gone itself, where the window is."""
+def _return_to(window: MainWindow, card_id: str, back: bool) -> None:
+    """Back on the card last shown, on the side shown, found by its id: the deck may have
+    been reloaded since (a card gone before it moves it up). If it is gone itself, where
+    the window is."""
     window.set_overview_visible(False)
     index = window.deck.index_of(card_id) if window.deck is not None else None
     if index is not None:
         window.go_to(index)
+        if back and not window.card_view.is_flipped():
+            window.card_view.flip(animated=False)
     window.activateWindow()
     window.card_view.setFocus()
 

@@ -477,6 +477,26 @@ def test_paging_while_the_card_turns_over_is_kept_when_the_back_shows(
     assert audience.card_view.back.browser.verticalScrollBar().value() > 0
 
 
+@pytest.mark.parametrize("flips", [1, 2])
+def test_esc_lands_on_the_side_last_shown_too(
+    window: MainWindow, start: Start, qtbot: Any, flips: int
+) -> None:
+    """Presenting a card's back and pressing Esc leaves the window on that back; flipped
+    back to the front, on the front."""
+    window.go_to(1)
+    shown = start()
+    audience = shown.audience
+    assert audience is not None
+    qtbot.keyClick(audience, Qt.Key.Key_Right)
+    for _ in range(flips):
+        qtbot.keyClick(audience, Qt.Key.Key_Space)
+    with qtbot.waitSignal(shown.ended):
+        qtbot.keyClick(audience, Qt.Key.Key_Escape)
+    assert window.index == 2
+    assert window.card_view.is_flipped() is (flips == 1)
+    assert window.flip_action.isEnabled()
+
+
 def test_esc_lands_on_the_card_last_shown_after_the_deck_was_reloaded_meanwhile(
     window: MainWindow, start: Start, qtbot: Any, deck_folder: Path
 ) -> None:
