@@ -5,7 +5,9 @@ deck on screen again when its files change (live reload).
 once for a small deck or later for a large one: the deck; or its problems, listed over the
 deck on screen (a broken deck never replaces a good one); or, when the user cancelled, a
 word that the deck on screen stays. Showing a deck gives up any load still on its way, so
-an answer meant for a screen that is gone is never shown.
+an answer meant for a screen that is gone is never shown; so does opening another deck
+(the one asked for last is wanted). The deck on screen changing while another loads is
+reloaded once that load has ended.
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ class DeckOpening(QObject):
         self._start_path: str | None = None
         self._first_deck: Deck | None = None
         self._shown: LoadRequest | None = None  # the last request whose deck went on screen
+        # The deck on screen changed while another load was on its way: its path, reloaded
+        # when that load ends if it is still the deck on screen.
+        self._reload_after: str | None = None
 
     def complete(self) -> None:
         """Loading and live reload, once the window has its notice bar."""
@@ -140,8 +145,9 @@ class DeckOpening(QObject):
         window's ``deck_changed`` or ``deck_failed`` says how it ends.
         """
         self.window.complete()
+        # The deck asked for last is the one wanted: a load still on its way gives way.
+        self.loading.abandon()
         request = self._request(os.fspath(path), "open")
-        # One deck at a time (None): the one opening can be cancelled.
         return request is not None and self._shown is request
 
     def reload_deck(self) -> bool:
@@ -152,7 +158,10 @@ class DeckOpening(QObject):
         if deck is None or not deck.path:
             return False
         request = self._request(deck.path, "reload")
-        return request is not None and self._shown is request
+        if request is None:  # another load is on its way: reload once it has ended
+            self._reload_after = deck.path
+            return False
+        return self._shown is request
 
     def _request(self, path: str, purpose: Purpose) -> LoadRequest | None:
         """The request loading (or already answered, for a small deck); None while another
@@ -168,6 +177,7 @@ class DeckOpening(QObject):
         else:
             self.on_deck_loaded(deck)
         self._shown = request
+        self._reload_if_changed_meanwhile()
 
     def on_load_failed(self, request: LoadRequest, error: DeckError | OSError) -> None:
         path = request.path
@@ -181,6 +191,7 @@ class DeckOpening(QObject):
             else:  # the loader reports these itself; a last safety net
                 problems = [Problem(path, 1, 1, error.strerror or str(error))]
             self.on_deck_failed(path, problems, reloading=request.purpose == "reload")
+        self._reload_if_changed_meanwhile()
 
     def on_load_cancelled(self, request: LoadRequest) -> None:
         w = self.window
@@ -189,6 +200,13 @@ class DeckOpening(QObject):
         elif request.purpose == "open":
             still = f"; still showing {w.deck.title}" if w.deck else ""
             w.notice.show_info(f"Opening {shown_name(request.path)} cancelled{still}.")
+        self._reload_if_changed_meanwhile()
+
+    def _reload_if_changed_meanwhile(self) -> None:
+        wanted, self._reload_after = self._reload_after, None
+        deck = self.window.deck
+        if wanted is not None and deck is not None and deck.path == wanted:
+            self.reload_deck()
 
     def on_deck_loaded(self, deck: Deck) -> None:
         """Show ``deck`` on its first card, in place of the deck on screen."""

@@ -15,7 +15,6 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from briefing.core import loader
-from briefing.core.model import Deck
 from briefing.gui.window.deck_loading import DeckLoading
 from briefing.gui.window.main_window import MainWindow
 from tests.factories import make_deck
@@ -75,16 +74,35 @@ def test_cancelling_a_large_load_keeps_the_deck_on_screen(
     assert window.deck is before
 
 
-def test_a_second_open_while_loading_is_refused(
+def test_a_deck_opened_while_another_loads_takes_its_place(
     qtbot: Any, window: MainWindow, large_folder: Path, deck_folder: Path, progress_at_once: None
 ) -> None:
-    shown: list[Deck] = []
-    window.deck_changed.connect(shown.append)
-    with qtbot.waitSignal(window.deck_changed, timeout=WAIT_MS):
-        window.open_deck(large_folder)
-        assert window.open_deck(deck_folder) is False  # one deck at a time
-    assert [deck.title for deck in shown] == ["Large deck"]
-    assert not window.opening.loading.busy
+    """The deck asked for last is the one wanted: the load on its way gives way to it, and
+    what that load finds later is dropped."""
+    shown: list[str] = []
+    window.deck_changed.connect(lambda deck: shown.append(deck.title))
+    assert window.open_deck(large_folder) is False  # loading in the background
+    assert window.open_deck(deck_folder) is True  # a small deck: on screen at once
+    assert shown == ["Good deck"] and not window.opening.loading.busy
+    assert not window.notice.isVisible()
+    end_loads()
+    assert shown == ["Good deck"]
+
+
+def test_an_edit_made_while_another_deck_loads_is_reloaded_when_that_load_ends(
+    qtbot: Any, window: MainWindow, large_folder: Path, tmp_path: Path, progress_at_once: None
+) -> None:
+    folder = tmp_path / "shown"
+    folder.mkdir()
+    (folder / "deck.yaml").write_text("title: Shown deck\n", encoding="utf-8")
+    (folder / "card.yaml").write_text(CARD.format(n="before"), encoding="utf-8")
+    assert window.open_deck(folder)
+    assert window.open_deck(large_folder) is False  # loading in the background
+    (folder / "card.yaml").write_text(CARD.format(n="after"), encoding="utf-8")
+    assert window.opening.reload_deck() is False  # not now: another deck is on its way
+    with qtbot.waitSignal(window.opening.loading.cancelled, timeout=WAIT_MS):
+        window.notice.cancel_button.click()
+    assert window.deck is not None and window.deck.cards[0].headline.endswith("after.")
 
 
 def test_a_window_not_yet_shown_appears_before_a_large_deck_loads(
@@ -290,7 +308,7 @@ def test_a_window_deleted_while_a_large_deck_loads_leaves_its_worker_to_end_quie
     assert worker_errors == []
 
 
-def test_a_deck_asked_for_while_the_start_deck_loads_is_refused_like_any_second_deck(
+def test_a_deck_asked_for_while_the_start_deck_loads_takes_its_place(
     qtbot: Any,
     styled_app: Any,
     large_folder: Path,
@@ -299,7 +317,7 @@ def test_a_deck_asked_for_while_the_start_deck_loads_is_refused_like_any_second_
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """As when a second start names a deck before the first start's large deck is open:
-    one deck at a time, as before loading ended with a signal, and the start deck opens."""
+    the deck asked for last opens, and the start deck's load gives way."""
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(large_folder.parent / "cache"))
     from briefing.gui.app import build_main_window
 
@@ -307,10 +325,10 @@ def test_a_deck_asked_for_while_the_start_deck_loads_is_refused_like_any_second_
     qtbot.addWidget(window)
     shown: list[str] = []
     window.deck_changed.connect(lambda deck: shown.append(deck.title))
-    assert window.open_deck(deck_folder) is False  # the start deck is loading
-    qtbot.waitUntil(lambda: shown == ["Large deck"], timeout=WAIT_MS)
-    assert not window.opening.loading.busy
-    assert window.deck is not None and window.deck.title == "Large deck"
+    assert window.open_deck(deck_folder) is True  # small: on screen at once
+    end_loads()
+    assert shown == ["Good deck"] and not window.opening.loading.busy
+    assert window.deck is not None and window.deck.title == "Good deck"
 
 
 @pytest.mark.parametrize("ending", ["broken", "cancelled"])
