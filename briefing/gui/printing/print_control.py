@@ -4,7 +4,7 @@ preview or export dialog open for them, and the options and folder remembered be
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 
@@ -14,8 +14,11 @@ if TYPE_CHECKING:  # the window assembles this part; the part only calls its pub
     from briefing.export.options import ExportOptions
     from briefing.gui.printing.export_dialog import ExportPdfDialog
     from briefing.gui.printing.export_settings import CardChoice, Scope
+    from briefing.gui.printing.export_window import ExportWindowBase
     from briefing.gui.printing.print_preview import PrintPreviewDialog
     from briefing.gui.window.main_window import MainWindow
+
+Window = TypeVar("Window", bound="ExportWindowBase")
 
 
 class PrintControl(QObject):
@@ -60,36 +63,28 @@ class PrintControl(QObject):
         """The print preview, opened without blocking; None when there is nothing to print."""
         from briefing.gui.printing.print_preview import PrintPreviewDialog
 
-        choice = self.card_choice()
-        if choice is None or not choice.deck.cards:
-            return None
-        dialog = PrintPreviewDialog(
-            choice, self.export_options(), self.export_scope, self.export_folder(), self._window
-        )
-        self.print_preview = dialog
-        self._open_export_window(dialog)
-        return dialog
+        self.print_preview = self._open(PrintPreviewDialog)
+        return self.print_preview
 
     def open_export_dialog(self) -> ExportPdfDialog | None:
         """File > Export PDF, opened without blocking; None when there is nothing to export."""
         from briefing.gui.printing.export_dialog import ExportPdfDialog
 
+        self.export_dialog = self._open(ExportPdfDialog)
+        return self.export_dialog
+
+    def _open(self, kind: type[Window]) -> Window | None:
         choice = self.card_choice()
         if choice is None or not choice.deck.cards:
             return None
-        dialog = ExportPdfDialog(
-            choice, self.export_options(), self.export_scope, self.export_folder(), self._window
-        )
-        self.export_dialog = dialog
-        self._open_export_window(dialog)
-        return dialog
-
-    def _open_export_window(self, dialog: PrintPreviewDialog | ExportPdfDialog) -> None:
+        options, folder = self.export_options(), self.export_folder()
+        dialog = kind(choice, options, self.export_scope, folder, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.options_changed.connect(self.on_export_options_changed)
         dialog.exported.connect(self.on_exported)
         dialog.finished.connect(self.on_export_window_closed)
         dialog.open()
+        return dialog
 
     def on_export_options_changed(self, options: ExportOptions, scope: Scope) -> None:
         self._export_options = options
