@@ -63,17 +63,25 @@ class PrintControl(QObject):
         """The print preview, opened without blocking; None when there is nothing to print."""
         from briefing.gui.printing.print_preview import PrintPreviewDialog
 
-        self.print_preview = self._open(PrintPreviewDialog)
-        return self.print_preview
+        dialog = self._made(PrintPreviewDialog)
+        if dialog is not None:
+            self.print_preview = dialog
+            dialog.open()
+        return dialog
 
     def open_export_dialog(self) -> ExportPdfDialog | None:
         """File > Export PDF, opened without blocking; None when there is nothing to export."""
         from briefing.gui.printing.export_dialog import ExportPdfDialog
 
-        self.export_dialog = self._open(ExportPdfDialog)
-        return self.export_dialog
+        dialog = self._made(ExportPdfDialog)
+        if dialog is not None:
+            self.export_dialog = dialog
+            dialog.open()
+        return dialog
 
-    def _open(self, kind: type[Window]) -> Window | None:
+    def _made(self, kind: type[Window]) -> Window | None:
+        """A ``kind`` of dialog over the cards there are to print, not yet open; None when
+        there are none."""
         choice = self.card_choice()
         if choice is None or not choice.deck.cards:
             return None
@@ -83,7 +91,6 @@ class PrintControl(QObject):
         dialog.options_changed.connect(self.on_export_options_changed)
         dialog.exported.connect(self.on_exported)
         dialog.finished.connect(self.on_export_window_closed)
-        dialog.open()
         return dialog
 
     def on_export_options_changed(self, options: ExportOptions, scope: Scope) -> None:
