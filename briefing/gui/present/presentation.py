@@ -369,17 +369,17 @@ def present(window: MainWindow, presenter: bool = False, tag: str = "") -> Prese
         return None
     start = cards.index(window.index) if window.index in cards else 0
     presentation = Presentation(deck, cards, start, home=window)
-    presentation.ended.connect(
-        lambda index: _return_to(window, deck.cards[index].id, presentation.showing_back)
-    )
+    presentation.ended.connect(lambda index: _return_to(window, deck.cards[index].id))
     presentation.start(presenter=presenter)
     return presentation
 
 
-def _return_to(window: MainWindow, card_id: str, back: bool) -> None:
+def _return_to(window: MainWindow, card_id: str) -> None:
     """Back on the card last shown, on the side shown, found by its id: the deck may have
     been reloaded since (a card gone before it moves it up). If it is gone itself, where
     the window is."""
+    # Read from the window, so the slot holds no reference to the presentation it ends.
+    back = window.presentation is not None and window.presentation.showing_back
     window.set_overview_visible(False)
     index = window.deck.index_of(card_id) if window.deck is not None else None
     if index is not None:
