@@ -131,8 +131,7 @@ def save_themes(window: MainWindow, out: Path) -> None:
         window.grab().save(str(out / f"{name}.png"))
         print(out / f"{name}.png")
 
-    if window.card_view.is_flipped():
-        window.reading_place.flip_instantly()
+    window.card_view.show_side(back=False)
     window.starring.star_action.trigger()
     window.zooming.set_zoom(125)
     window.zooming.zoom_timer.stop()
@@ -140,9 +139,9 @@ def save_themes(window: MainWindow, out: Path) -> None:
     for name in ("light", "dark", "high-contrast"):
         window.appearance.set_theme(name)
         save(f"theme-{name}-front")
-        window.reading_place.flip_instantly()
+        window.card_view.show_side(back=True)
         save(f"theme-{name}-back")
-        window.reading_place.flip_instantly()
+        window.card_view.show_side(back=False)
         window.set_overview_visible(True)
         window.search_session.field.setFocus()
         save(f"theme-{name}-overview")
@@ -155,9 +154,9 @@ def save_themes(window: MainWindow, out: Path) -> None:
         save(f"size-{width}x{height}")
     window.zooming.set_zoom(300)
     window.resize(800, 600)
-    window.reading_place.flip_instantly()
+    window.card_view.show_side(back=True)
     save("size-800x600-zoom-300-back")
-    window.reading_place.flip_instantly()
+    window.card_view.show_side(back=False)
     window.zooming.set_zoom(100)
 
 

@@ -130,6 +130,11 @@ class CardView(QWidget):
         """Which side the card is on, or is turning to."""
         return self._showing_back
 
+    def show_side(self, back: bool) -> None:
+        """The back (``back``) or the front up at once, without turning, if it is not."""
+        if back != self._showing_back:
+            self.flip(animated=False)
+
     @property
     def showing_back(self) -> bool:
         return self._showing_back

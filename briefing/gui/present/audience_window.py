@@ -246,8 +246,7 @@ class AudienceWindow(PresentationKeys, QWidget):
         back = self.card_view.is_flipped()
         self.card_view.set_card(self.presentation.deck, self.presentation.card)
         self.card_view.front.hint_label.hide()
-        if back:
-            self.card_view.flip(animated=False)
+        self.card_view.show_side(back)
 
     def on_typed_changed(self, typed: str) -> None:
         show_typed(self.typed_label, typed, self.presentation.count())

@@ -384,8 +384,7 @@ def _return_to(window: MainWindow, card_id: str) -> None:
     index = window.deck.index_of(card_id) if window.deck is not None else None
     if index is not None:
         window.go_to(index)
-        if back and not window.card_view.is_flipped():
-            window.card_view.flip(animated=False)
+        window.card_view.show_side(back)
     window.activateWindow()
     window.card_view.setFocus()
 

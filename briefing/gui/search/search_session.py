@@ -73,6 +73,11 @@ class SearchSession(QObject):
         """Whether the card at ``index`` is one of the results shown."""
         return self.results_model.row_of(index) >= 0
 
+    def overview_row(self) -> int:
+        """The overview's row to pick: the best match while searching, else the card on
+        screen's."""
+        return 0 if self.is_searching() else self.results_model.row_of(self._window.index)
+
     def matches(self) -> tuple[int, ...] | None:
         """The cards matching the search, best first; None when there is no search or its
         results are not ready."""
@@ -176,11 +181,11 @@ class SearchSession(QObject):
         # Selecting scrolls, which lays the grid out: not worth it while the grid is hidden
         # (set_overview_visible selects when it shows it).
         if window.overview_visible():
-            window.overview.select_row(0 if searching else self.results_model.row_of(window.index))
+            window.overview.select_row(self.overview_row())
         self.changed.emit()
 
     def on_accepted(self, backwards: bool) -> None:
-        if not self.search.results or not self.search.is_active():
+        if not self.has_results():
             return
         overview = self._window.overview
         if self._window.overview_visible():
@@ -209,7 +214,7 @@ class SearchSession(QObject):
     def step_match(self, step: int) -> None:
         """To the next (``step`` 1) or previous (-1) match, round the results."""
         results = self.search.results
-        if not results or not self.search.is_active():
+        if not results or not self.has_results():
             return
         if self._window.overview_visible():
             self._move_selection(step)
@@ -239,4 +244,4 @@ class SearchSession(QObject):
         window.go_to(index, keep_side=opened)  # the match opened stays as the reader turned it
         window.set_overview_visible(overview, focus=not self.field.hasFocus())
         if overview:
-            window.overview.select_row(self.results_model.row_of(window.index))
+            window.overview.select_row(self.overview_row())

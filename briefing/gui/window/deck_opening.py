@@ -125,8 +125,7 @@ class DeckOpening(QObject):
         card = deck.cards[index or 0]
         w.card_view.set_card(deck, card)
         w.card_view.front.set_starred(card.id in settings.starred_ids(deck.path))
-        if place.back:
-            w.card_view.flip(animated=False)
+        w.card_view.show_side(place.back)
         w.stack.setCurrentWidget(w.card_view)
 
     def _show_deck_heading(self, deck: Deck) -> None:
@@ -243,11 +242,11 @@ class DeckOpening(QObject):
         self._show_deck_heading(deck)
         w.deck_changed.emit(deck)
         w.go_to(w.index)
-        if back and deck.cards and not w.card_view.is_flipped():
-            w.reading_place.flip_instantly()
+        if deck.cards:
+            w.card_view.show_side(back)
         w.reading_place.on_deck_shown(deck)
         if w.overview_visible() and not w.search_session.is_searching():
-            w.overview.select_row(w.search_session.results_model.row_of(w.index))
+            w.overview.select_row(w.search_session.overview_row())
         self._watch(deck)
         from briefing.core.deck_changes import describe_changes
 

@@ -343,9 +343,7 @@ class MainWindow(QMainWindow):
         self._overview_shown = visible
         self.update_state()
         if changed and visible:
-            searching = self.search_session.is_searching()
-            rows = self.search_session.results_model
-            self.overview.select_row(0 if searching else rows.row_of(self.index))
+            self.overview.select_row(self.search_session.overview_row())
         if changed and focus:
             self.focus_stage()
 

@@ -36,12 +36,9 @@ class ReadingPlace(QObject):
             index = deck.index_of(place.card_id)
             if index is not None and index != w.index:
                 w.go_to(index)
-            if place.back and not w.card_view.is_flipped():
-                self.flip_instantly()
+            if place.back:
+                w.card_view.show_side(back=True)
         self.save()
-
-    def flip_instantly(self) -> None:
-        self.window.card_view.flip(animated=False)
 
     def on_card_changed(self, _index: int) -> None:
         self.save()

@@ -97,8 +97,7 @@ class ZoomControl(QObject):
         back = w.card_view.is_flipped()
         with self.reading_place.held():  # no saving midway
             w.go_to(w.index)
-            if back:
-                self.reading_place.flip_instantly()
+            w.card_view.show_side(back)
         self.reading_place.save()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
