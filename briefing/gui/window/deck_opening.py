@@ -144,7 +144,11 @@ class DeckOpening(QObject):
         window's ``deck_changed`` or ``deck_failed`` says how it ends.
         """
         self.window.complete()
-        # The deck asked for last is the one wanted: a load still on its way gives way.
+        # The deck asked for last is the one wanted: a load still on its way gives way. A
+        # reload it gives up is still wanted if this deck does not take the screen.
+        given_up = self.loading.pending
+        if given_up is not None and given_up.purpose == "reload":
+            self._reload_after = given_up.path
         self.loading.abandon()
         request = self._request(os.fspath(path), "open")
         return request is not None and self._shown is request

@@ -89,6 +89,19 @@ def test_a_deck_opened_while_another_loads_takes_its_place(
     assert shown == ["Good deck"]
 
 
+def test_a_reload_given_up_for_a_deck_that_does_not_open_is_done_after_all(
+    qtbot: Any, window: MainWindow, large_folder: Path, broken_folder: Path, progress_at_once: None
+) -> None:
+    with qtbot.waitSignal(window.deck_changed, timeout=WAIT_MS):
+        window.open_deck(large_folder)
+    window.opening.watcher.stop()  # the reload below is the only one asked for
+    (large_folder / "card-000.yaml").write_text(CARD.format(n="edited"), encoding="utf-8")
+    assert window.opening.reload_deck() is False  # on its way in the background
+    with qtbot.waitSignal(window.deck_changed, timeout=WAIT_MS):
+        assert window.open_deck(broken_folder) is False  # its problems; the deck stays
+    assert window.deck is not None and window.deck.cards[0].headline == "Headline edited."
+
+
 def test_an_edit_made_while_another_deck_loads_is_reloaded_when_that_load_ends(
     qtbot: Any, window: MainWindow, large_folder: Path, tmp_path: Path, progress_at_once: None
 ) -> None:
